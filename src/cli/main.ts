@@ -1,0 +1,56 @@
+/**
+ * Entry of the `disclosure-tables` command line. Never prints a stack trace: unreadable input and bad usage
+ * exit 2 with one clear line on stderr.
+ */
+import type { CliIO, Command } from './command';
+import { UsageError } from './command';
+import { InputError } from '../io/report-input';
+import { COMMANDS } from './commands';
+
+export function helpText(): string {
+  const lines = ['Usage: disclosure-tables <command> [options]', '', 'Commands:'];
+  for (const c of COMMANDS) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
+  lines.push('', 'Run `disclosure-tables <command> --help` for the options of a command.');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText() + '\n');
+    return name ? 0 : 2;
+  }
+  const cmd: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr(`disclosure-tables: unknown command '${name}'\n${helpText()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(cmd.usage + '\n');
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`disclosure-tables ${cmd.name}: ${e.message}\n${cmd.usage}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`disclosure-tables ${cmd.name}: ${e.file ? e.file + ': ' : ''}${e.message}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr(`disclosure-tables ${cmd.name}: ${msg}\n`);
+    return 2;
+  }
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The operations the task pane needs from its host, as one interface. The Excel implementation lives in
+ * `src/excel/`; the task pane receives an object of this type as a prop and never calls `Excel` itself
+ * (the pattern of Microsoft's React task-pane template). Tests and the playground pass other implementations.
+ */
+import type { CellId, CheckResult, FormatId, Lang, TableId } from '../model/types';
+
+export interface GenerateRequest {
+  format: FormatId;
+  year: number;
+  org: string;
+  /** `newSheet`: a new worksheet; `selection`: starting at the top-left cell of the current selection. */
+  target: 'newSheet' | 'selection';
+  /** Protect the generated sheet so that only input cells accept typing (default true). */
+  protect?: boolean;
+}
+
+export type GenerateOutcome =
+  | { ok: true; sheet: string; address: string }
+  | { ok: false; reason: 'targetNotEmpty'; sheet: string; address: string }
+  | { ok: false; reason: 'sheetProtected' | 'unsupported' | 'failed'; message: string };
+
+/** Problems of the host itself, not of the user's numbers: shown as a message in the pane. */
+export type HostProblem =
+  | { kind: 'noTables' }
+  | { kind: 'unsupportedHost'; missing: string }
+  | { kind: 'sheetProtected'; sheet: string }
+  | { kind: 'tableDamaged'; table: TableId; detail: string }
+  | { kind: 'failed'; message: string };
+
+export interface TableLocation {
+  table: TableId;
+  sheet: string;
+  address: string;
+}
+
+export interface HostCheck {
+  /** Null when no tables were found (see `problems`). */
+  result: CheckResult | null;
+  /** Where each table stands in the workbook. */
+  tables: TableLocation[];
+  /** Sheet address of every data cell found, for navigation. */
+  cellAddress: Record<CellId, string>;
+  sheet: string | null;
+  problems: HostProblem[];
+  /** Whether highlights could be painted (false when the sheet forbids formatting). */
+  painted: boolean;
+}
+
+export interface HostOperations {
+  /** Requirement sets the running host lacks; empty when everything needed is there. */
+  missingRequirements(): string[];
+  generate(req: GenerateRequest): Promise<GenerateOutcome>;
+  /** Reads the tables, runs the model, paints the findings. */
+  checkNow(opts?: { lang?: Lang }): Promise<HostCheck>;
+  /** Starts live checking; `onResult` is called after every check the host runs on its own. */
+  startLive(onResult: (c: HostCheck) => void): Promise<void>;
+  stopLive(): Promise<void>;
+  /** Selects and scrolls to a data cell. */
+  goToCell(id: CellId): Promise<void>;
+  /**
+   * Writes values into the tables' input cells in one batch (one undo step where Excel allows), then re-checks.
+   * Used to apply a suggestion and to fill the tables from an imported report.
+   */
+  writeValues(values: Record<CellId, number>): Promise<HostCheck>;
+  clearHighlights(): Promise<void>;
+  /** The .xlsx template as bytes, for offices where the add-in cannot be installed. */
+  templateFile?(req: Omit<GenerateRequest, 'target' | 'protect'>): Promise<Uint8Array>;
+}

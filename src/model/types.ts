@@ -1,0 +1,180 @@
+/**
+ * Shared vocabulary of the report model. Everything here is plain data so that the Excel adapter, the .xlsx
+ * writer, the text importer, the task pane and the command line all speak about cells by canonical id only.
+ */
+
+export type FormatId = '2021' | '2019';
+export type TableId = 'T2' | 'T3' | 'T4';
+/** Canonical cell id `TABLE.ROW.COL`, for example `T3.NEW.NP`. */
+export type CellId = string;
+export type Lang = 'zh' | 'en';
+
+/**
+ * `count`: integer ≥ 0. `signedCount`: integer, may be negative (2019 `本年增/减`).
+ * `amount`: decimal ≥ 0 (`T2.FEE.AMOUNT` in 万元, 2019 `采购总金额`).
+ */
+export type CellKind = 'count' | 'signedCount' | 'amount';
+
+/**
+ * `input`: the user types it. `total`: generated as a live formula (`formula` says how), and still checked,
+ * because published tables are typed by hand and generated ones get overwritten.
+ */
+export type CellRole = 'input' | 'total';
+
+/** Zero-based position inside a table's own grid (row 0 is the table's first header row). */
+export interface GridPos {
+  row: number;
+  col: number;
+}
+
+export interface GridSpan extends GridPos {
+  rows: number;
+  cols: number;
+}
+
+export interface LabelCell extends GridSpan {
+  text: string;
+  /** `caption`: a block caption row; `header`: a column header; `rowLabel`: a row label. */
+  role: 'caption' | 'header' | 'rowLabel';
+}
+
+export interface DataCell extends GridSpan {
+  id: CellId;
+  table: TableId;
+  rowKey: string;
+  colKey: string;
+  kind: CellKind;
+  role: CellRole;
+  /** For totals: the cells the live formula adds up (a SUM over a contiguous range of the grid). */
+  sumOf?: CellId[];
+  /** Human names of the row and the column, verbatim labels, for messages and the task pane. */
+  rowLabel: string;
+  colLabel: string;
+}
+
+export interface TableDef {
+  id: TableId;
+  /** Section heading printed above the table, verbatim (for example `三、收到和处理政府信息公开申请情况`). */
+  heading: string;
+  /** Short name for the UI (`表二`). */
+  shortName: { zh: string; en: string };
+  rows: number;
+  cols: number;
+  labels: LabelCell[];
+  cells: DataCell[];
+}
+
+export interface ReportFormat {
+  id: FormatId;
+  /** The document that issued the format, for the UI and the CLI. */
+  source: string;
+  tables: TableDef[];
+  /** Every data cell of every table, in reading order. */
+  cells: DataCell[];
+  /** O(1) lookup by id. */
+  cellById: ReadonlyMap<CellId, DataCell>;
+  /** Row and column keys of the tables that carry arithmetic, in sheet order. */
+  t3: { rows: string[]; leafRows: string[]; columns: string[]; applicantColumns: string[] };
+  t4: { groups: string[]; columns: string[]; partColumns: string[] };
+}
+
+/** What a caller hands to the checker: numbers, the raw strings a user typed, or null/undefined for blank. */
+export type RawValue = number | string | null | undefined;
+export type RawValues = Readonly<Record<CellId, RawValue>>;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'T3.balance'
+  | 'T3.rowTotal'
+  | 'T3.resultTotal'
+  | 'T4.groupTotal'
+  | 'V.notNumber'
+  | 'V.negative'
+  | 'V.fraction'
+  | 'V.fullWidth'
+  | 'V.textNumber'
+  | 'V.unfilled'
+  | 'P.issuedVsInForce'
+  | 'P.feeDecimals'
+  | 'P.regulationsAtLocalLevel'
+  | 'P.sameAsLastYear'
+  | 'X.carry'
+  | 'X.inForce'
+  | 'F.notFormula'
+  | 'F.formulaRange'
+  | 'F.layout'
+  | `N.${string}`
+  | 'FMT.outdated';
+
+export interface Finding {
+  rule: RuleId;
+  /** Identifies the rule instance (for example the column `NP` of `T3.balance`), stable across checks. */
+  instance: string;
+  severity: Severity;
+  table?: TableId;
+  /** Every cell the failed relation involves. */
+  cells: CellId[];
+  /** The value as written in the report (for a sum: the total cell; for the balance: 三 + 四). */
+  reported?: number;
+  /** The value the relation implies (for a sum: the sum of the parts; for the balance: 一 + 二). */
+  computed?: number;
+  /** reported − computed. */
+  imbalance?: number;
+  /** The cells most likely wrong (smallest change that satisfies every rule); empty when nothing can be said. */
+  suspects: CellId[];
+  /** Corrected values for the suspects, when one correction is clearly the right one. */
+  suggestion?: Record<CellId, number>;
+  /** Why the suggestion was chosen, for example a transposed-digit typo. */
+  suggestionReason?: 'unique' | 'digitTypo';
+  message: string;
+  /** Extra data for rendering (for example the sentence of the narrative quoted by an `N.` rule). */
+  detail?: Record<string, string | number>;
+}
+
+export interface RuleSummary {
+  rule: RuleId;
+  checked: number;
+  passed: number;
+  failed: number;
+  incomplete: number;
+}
+
+export interface CheckOptions {
+  lang?: Lang;
+  /** Last year's values (any format), enables `X.carry`, `X.inForce` and `P.sameAsLastYear`. */
+  previous?: RawValues;
+  previousFormat?: FormatId;
+  /** Ids of total cells that are live formulas: the error locator then prefers input cells as suspects. */
+  formulaCells?: ReadonlySet<CellId> | readonly CellId[];
+  /**
+   * Formula text of the data cells as read from a sheet (`=SUM(D23:I23)`; absent or '' for a typed value), with
+   * `cellAddress`: enables the `F.` findings (a total typed over, a SUM range that no longer covers its parts)
+   * and makes every intact total formula count as a formula cell for the error locator.
+   */
+  formulas?: Readonly<Record<CellId, string | undefined>>;
+  cellAddress?: Readonly<Record<CellId, string>>;
+  /** The level of the body, when known, for `P.regulationsAtLocalLevel`. */
+  bodyLevel?: 'central' | 'province' | 'city' | 'county' | 'town' | 'unknown';
+  /** Report year, for messages and the format-outdated check. */
+  year?: number;
+}
+
+export interface ParsedCell {
+  /** The number used in arithmetic (0 for an unfilled cell). */
+  value: number;
+  filled: boolean;
+  /** A note that followed the number in the same cell (`22（其中修订 16 件）` → `（其中修订 16 件）`). */
+  note?: string;
+  /** Input problems, each becomes a `V.` finding. */
+  problems: { rule: RuleId; severity: Severity }[];
+}
+
+export interface CheckResult {
+  format: FormatId;
+  /** Values as numbers for the filled cells. */
+  cells: Record<CellId, number>;
+  unfilled: CellId[];
+  findings: Finding[];
+  summary: RuleSummary[];
+}
