@@ -53,8 +53,11 @@ export interface HostOperations {
   generate(req: GenerateRequest): Promise<GenerateOutcome>;
   /** Reads the tables, runs the model, paints the findings. */
   checkNow(opts?: { lang?: Lang }): Promise<HostCheck>;
-  /** Starts live checking; `onResult` is called after every check the host runs on its own. */
-  startLive(onResult: (c: HostCheck) => void): Promise<void>;
+  /**
+   * Starts live checking; `onResult` is called after every check the host runs on its own. `lang` is the language
+   * of the findings' messages (the pane restarts live checking when the user switches language).
+   */
+  startLive(onResult: (c: HostCheck) => void, opts?: { lang?: Lang }): Promise<void>;
   stopLive(): Promise<void>;
   /** Selects and scrolls to a data cell. */
   goToCell(id: CellId): Promise<void>;
