@@ -13,6 +13,11 @@ export interface ReportInput {
   cells: RawValues;
   /** Formula text of cells that were read as formulas (from .xlsx), for the damaged-total checks. */
   formulas?: Record<CellId, string>;
+  /**
+   * Sheet address (A1, no sheet name) each data cell was read from (.xlsx), for the `F.` rules
+   * (`CheckOptions.cellAddress`) and for messages that point at the user's own cell.
+   */
+  cellAddress?: Record<CellId, string>;
   /** Text the reader could not place (report text readers). */
   unrecognised?: string[];
   /** The narrative section 一、总体情况 (report text readers), for the `N.` rules. */

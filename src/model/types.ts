@@ -156,6 +156,10 @@ export interface CheckOptions {
   cellAddress?: Readonly<Record<CellId, string>>;
   /** The level of the body, when known, for `P.regulationsAtLocalLevel`. */
   bodyLevel?: 'central' | 'province' | 'city' | 'county' | 'town' | 'unknown';
+  /** The body's name (机关名称): its level is read from it (县, 镇, 街道 …) when `bodyLevel` is not given. */
+  org?: string;
+  /** The text of 一、总体情况, for the narrative `N.` rules (`narrative.ts`). */
+  narrative?: string;
   /** Report year, for messages and the format-outdated check. */
   year?: number;
 }

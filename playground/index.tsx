@@ -1,0 +1,47 @@
+/**
+ * The playground: the Excel stand-in drawn as a grid beside the real task pane. Office.js (the package's local
+ * copy) resolves onReady with no host outside Office; the stand-in is then installed as the global `Excel`, and the
+ * pane runs the real Excel host module against it, exactly as it would in Excel.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { createStandIn } from '../standin';
+import { createExcelHost } from '../src/excel/host';
+import { App } from '../src/taskpane/App';
+import { langFromLocale } from '../src/taskpane/i18n';
+import { downloadTemplate } from '../src/taskpane/template-download';
+import { Grid } from './Grid';
+
+function start() {
+  const officeJs = (globalThis as { Office?: { Promise?: unknown } }).Office;
+  const standIn = createStandIn({ sheets: ['Sheet1'], platform: 'OfficeOnline' });
+  standIn.install(globalThis);
+  // office.js goes on using the global Office's Promise after onReady: lend it to the stand-in's Office.
+  if (officeJs?.Promise) Object.assign(standIn.Office, { Promise: officeJs.Promise });
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') === 'en' ? 'en' : langFromLocale(params.get('lang') ?? 'zh-CN');
+  const host = createExcelHost({ lang });
+  // Exposed for the end-to-end tests and for curious developers in the browser console.
+  (window as unknown as { playground: unknown }).playground = { app: standIn.app, host };
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from playground.html');
+  createRoot(root).render(
+    <div className="pg-app">
+      <header className="pg-banner">
+        <strong>演示环境 Playground</strong>
+        <span>左侧是模拟的 Excel 工作簿（不是真正的 Excel），右侧是加载项的任务窗格。</span>
+      </header>
+      <div className="pg-main">
+        <Grid app={standIn.app} />
+        <aside className="pg-pane" aria-label="任务窗格">
+          <App host={host} initialLang={lang} onDownloadTemplate={downloadTemplate} />
+        </aside>
+      </div>
+    </div>,
+  );
+}
+
+// Outside Office, onReady resolves at once with host null; inside Office this page is not meant to run.
+// Not the callback form: office.js still needs its own global Office while it runs the callbacks.
+if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady().then(start);
+else start();

@@ -1,0 +1,135 @@
+/**
+ * `disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--json] [--lang zh|en]`: checks every report found
+ * (JSON, .xlsx, report text, HTML, .docx) and says which cell is most likely wrong.
+ *
+ * Last year's report: `--previous` (any readable kind; when it holds several bodies, each report gets its own by
+ * name and year), otherwise a report of the same body for the year before among the inputs themselves (a folder
+ * holding two years, or a text with both years side by side).
+ *
+ * Exit status: 0 no finding with severity error, 1 some, 2 bad usage or unreadable input.
+ */
+import { check } from '../../model/check';
+import { formatMessage } from '../../model/messages';
+import type { Lang } from '../../model/types';
+import type { ReportInput } from '../../io/report-input';
+import { readInputs, readInputsDetailed } from '../../io/readers';
+import type { CliIO, Command } from '../command';
+import { UsageError } from '../command';
+import { parseArgs } from './template';
+import {
+  countSeverity,
+  jsonDocument,
+  progressLine,
+  renderReport,
+  renderSummaryTable,
+  type ReportEntry,
+} from '../render';
+
+const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--json] [--lang zh|en]
+
+Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .html, .docx; folders are searched).
+  --previous FILE  last year's report (any of the kinds above), for the cross-year checks
+  --json           print one JSON document on stdout
+  --lang zh|en     language of the messages (default zh)
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+
+/** Files beyond this count get a progress bar on a terminal. */
+const PROGRESS_THRESHOLD = 20;
+
+/** Body names compare without spaces and bracket variants (`（` / `(`). */
+export function orgKey(org: string): string {
+  return org.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** `file#2024` and `file [Sheet]` come from one file: they pair even without a body name. */
+function sourceFile(file: string): string {
+  return file.replace(/#[^#]*$/, '').replace(/ \[[^\]]*\]$/, '');
+}
+
+/**
+ * The previous year's report for each input, or undefined. Candidates of the same body (by name, else from the
+ * same file) whose year is one less; a single explicit previous report applies to every input.
+ */
+export function pairPrevious(inputs: ReportInput[], previous: ReportInput[] | null): (ReportInput | undefined)[] {
+  return inputs.map((input) => {
+    const pool = previous ?? inputs;
+    if (previous && previous.length === 1) return previous[0] === input ? undefined : previous[0];
+    if (input.year === undefined) return undefined;
+    const sameYear = pool.filter((p) => p !== input && p.year === input.year! - 1);
+    const byOrg = input.org ? sameYear.filter((p) => p.org && orgKey(p.org) === orgKey(input.org!)) : [];
+    if (byOrg.length === 1) return byOrg[0];
+    const bySource = sameYear.filter((p) => sourceFile(p.file) === sourceFile(input.file));
+    if (bySource.length === 1 && (!input.org || !bySource[0].org || orgKey(bySource[0].org) === orgKey(input.org))) {
+      return bySource[0];
+    }
+    return undefined;
+  });
+}
+
+function langOption(v: string | undefined): Lang {
+  if (v === undefined) return 'zh';
+  if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not '${v}'`);
+  return v;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check the tables of reports (JSON, .xlsx, text, HTML, .docx) and locate wrong cells',
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const p = parseArgs(args, ['previous', 'lang'], ['json']);
+    const lang = langOption(p.values.get('lang'));
+    if (!p.positional.length) throw new UsageError('name at least one file or folder to check');
+    const json = p.flags.has('json');
+
+    let progressShown = false;
+    const onFile = (i: number, total: number, file: string) => {
+      if (!io.isTTY || total <= PROGRESS_THRESHOLD) return;
+      io.stderr(progressLine(i, total, file, lang));
+      progressShown = true;
+    };
+    const { inputs, unreadable } = await readInputsDetailed(p.positional, { cwd: io.cwd, onFile });
+    if (progressShown) io.stderr(progressLine(1, 1, '', lang).replace(/\[.*$/, '') + '\r\x1b[2K');
+    const prevPath = p.values.get('previous');
+    const previous = prevPath ? await readInputs([prevPath], { cwd: io.cwd }) : null;
+    const pairs = pairPrevious(inputs, previous);
+
+    const entries: ReportEntry[] = inputs.map((input, i) => {
+      const prev = pairs[i];
+      const result = check(input.format, input.cells, {
+        lang,
+        ...(input.year !== undefined ? { year: input.year } : {}),
+        ...(input.org ? { org: input.org } : {}),
+        ...(input.narrative ? { narrative: input.narrative } : {}),
+        ...(input.formulas && input.cellAddress ? { formulas: input.formulas, cellAddress: input.cellAddress } : {}),
+        ...(!input.formulas && input.cellAddress ? { cellAddress: input.cellAddress } : {}),
+        ...(prev ? { previous: prev.cells, previousFormat: prev.format } : {}),
+      });
+      return {
+        file: input.file,
+        format: input.format,
+        ...(input.year !== undefined ? { year: input.year } : {}),
+        ...(input.org ? { org: input.org } : {}),
+        ...(prev ? { previous: prev.file } : {}),
+        result,
+        ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
+      };
+    });
+
+    for (const u of unreadable)
+      io.stderr(formatMessage('cli.unreadable', lang, { file: u.file, message: u.message }) + '\n');
+    if (json) {
+      io.stdout(JSON.stringify(jsonDocument(entries, unreadable), null, 2) + '\n');
+    } else {
+      const o = { lang, colour: io.isTTY };
+      io.stdout(entries.map((e) => renderReport(e, o)).join('\n'));
+      if (entries.length > 1) io.stdout('\n' + renderSummaryTable(entries, o));
+    }
+    if (unreadable.length || !entries.length) {
+      if (!entries.length && !unreadable.length)
+        io.stderr('disclosure-tables check: no report found in the given folders\n');
+      return 2;
+    }
+    return entries.some((e) => countSeverity(e.result, 'error') > 0) ? 1 : 0;
+  },
+};

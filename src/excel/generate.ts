@@ -1,0 +1,176 @@
+/**
+ * Applies a layout plan to the workbook: values, live total formulas, merges, styles, borders, widths, heights,
+ * self-checking conditional formats, table names, report metadata and (optionally) protection. Positions and labels
+ * come from `planReport` only. At most three round trips: look at the target, make sure it is empty, write.
+ */
+import { parseA1 } from '../model/a1';
+import { planReport, STYLES, type SheetPlan, type StyleKey } from '../model/layout';
+import type { GenerateOutcome, GenerateRequest } from './host-api';
+import { SETTINGS_KEY, isOurName, type ReportMeta } from './metadata';
+import { SELF_CHECK_FILL } from './palette';
+import { coalesce, rectAddress, rectCells, shiftFormula, type Rect } from './rects';
+import { errorMessage } from './errors';
+
+const BORDER_ITEMS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+/** Excel's column width unit is a character of the default font: 7 px each plus 5 px padding, 0.75 pt per px. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export function sheetNameFor(year: number, taken: readonly string[]): string {
+  const base = `${year}年度报表`;
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base}(${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+export async function generateReport(req: GenerateRequest): Promise<GenerateOutcome> {
+  try {
+    return await Excel.run(async (ctx) => {
+      const wb = ctx.workbook;
+      wb.names.load('items/name');
+      let sheet: Excel.Worksheet;
+      let plan: SheetPlan;
+      if (req.target === 'newSheet') {
+        wb.worksheets.load('items/name');
+        await ctx.sync();
+        const name = sheetNameFor(
+          req.year,
+          wb.worksheets.items.map((w) => w.name),
+        );
+        sheet = wb.worksheets.add(name);
+        sheet.load('name');
+        plan = planReport({ format: req.format, year: req.year, org: req.org });
+      } else {
+        const selection = wb.getSelectedRange();
+        selection.load('rowIndex,columnIndex');
+        sheet = selection.worksheet;
+        sheet.load('name');
+        sheet.protection.load('protected');
+        await ctx.sync();
+        if (sheet.protection.protected) {
+          return {
+            ok: false,
+            reason: 'sheetProtected',
+            message: `工作表“${sheet.name}”受保护，无法在其中生成表格。请先撤销工作表保护，或在新工作表中生成。`,
+          };
+        }
+        plan = planReport({
+          format: req.format,
+          year: req.year,
+          org: req.org,
+          row: selection.rowIndex,
+          col: selection.columnIndex,
+        });
+        const used = sheet.getRange(plan.address).getUsedRangeOrNullObject(true);
+        used.load('address');
+        await ctx.sync();
+        if (!used.isNullObject)
+          return { ok: false, reason: 'targetNotEmpty', sheet: sheet.name, address: plan.address };
+      }
+      for (const item of wb.names.items) if (isOurName(item.name)) item.delete();
+      writePlan(sheet, plan, req.protect ?? true);
+      for (const t of plan.tables) wb.names.add(t.name, sheet.getRange(t.address), `${t.id} ${plan.format}`);
+      const meta: ReportMeta = { version: 1, format: plan.format, year: plan.year, org: plan.org };
+      wb.settings.add(SETTINGS_KEY, meta);
+      sheet.activate();
+      const firstInput = plan.inputRanges[0];
+      if (firstInput) sheet.getRange(firstInput).select();
+      await ctx.sync();
+      return { ok: true, sheet: sheet.name, address: plan.address };
+    });
+  } catch (e) {
+    return { ok: false, reason: 'failed', message: errorMessage(e) };
+  }
+}
+
+/** Queues every write of the plan on `sheet`; no sync. */
+export function writePlan(sheet: Excel.Worksheet, plan: SheetPlan, protect: boolean): void {
+  const area = sheet.getRange(plan.address);
+  const formulas: (string | number)[][] = Array.from({ length: plan.rows }, () =>
+    Array<string | number>(plan.cols).fill(''),
+  );
+  const numberFormats: string[][] = Array.from({ length: plan.rows }, () => Array<string>(plan.cols).fill('General'));
+  for (const c of plan.cells) {
+    const r = c.row - plan.row;
+    const k = c.col - plan.col;
+    formulas[r][k] = c.formula ?? c.value ?? '';
+    // Labels are text: `1.属于国家秘密` must never be read as a number or a date.
+    numberFormats[r][k] = c.numberFormat ?? (typeof c.value === 'string' ? '@' : 'General');
+  }
+  area.numberFormat = numberFormats;
+  area.formulas = formulas;
+
+  for (const m of plan.merges) sheet.getRange(m.address).merge(false);
+
+  // Styles, applied to the whole merged area of each styled cell, coalesced into rectangles per style.
+  const byStyle = new Map<StyleKey, { row: number; col: number }[]>();
+  for (const c of plan.cells) {
+    const m = plan.merges.find((x) => x.row === c.row && x.col === c.col);
+    const list = byStyle.get(c.style) ?? [];
+    for (const cell of rectCells(m ?? { row: c.row, col: c.col, rows: 1, cols: 1 })) list.push(cell);
+    byStyle.set(c.style, list);
+  }
+  for (const [key, cells] of byStyle)
+    for (const rect of coalesce(cells)) applyStyle(sheet.getRange(rectAddress(rect)), key);
+
+  for (const t of plan.tables) {
+    const borders = sheet.getRange(t.address).format.borders;
+    for (const side of BORDER_ITEMS) {
+      const b = borders.getItem(side);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = '#000000';
+    }
+  }
+
+  plan.columnWidths.forEach((w, i) => {
+    sheet.getRange(rectAddress({ row: plan.row, col: plan.col + i, rows: 1, cols: 1 })).format.columnWidth =
+      charsToPoints(w);
+  });
+  for (const [row, h] of Object.entries(plan.rowHeights)) {
+    sheet.getRange(rectAddress({ row: Number(row), col: plan.col, rows: 1, cols: plan.cols })).format.rowHeight = h;
+  }
+
+  for (const cf of plan.conditionalFormats) {
+    const rects = cf.ranges.map((r) => parseA1(r));
+    const origin = rects[0];
+    const cells = rects.flatMap((r) => rectCells(r));
+    for (const rect of coalesce(cells)) addSelfCheck(sheet, rect, origin, cf.formula, SELF_CHECK_FILL[cf.severity]);
+  }
+
+  const inputCells = plan.inputRanges.flatMap((r) => rectCells(parseA1(r)));
+  for (const rect of coalesce(inputCells)) sheet.getRange(rectAddress(rect)).format.protection.locked = false;
+  if (protect) {
+    // Formatting stays allowed so the add-in can paint findings without ever unprotecting (which would clear the
+    // user's undo history); inserting rows is not, as it would break the tables' fixed grids.
+    sheet.protection.protect({
+      allowFormatCells: true,
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      selectionMode: 'Normal',
+    });
+  }
+}
+
+function applyStyle(range: Excel.Range, key: StyleKey): void {
+  const s = STYLES[key];
+  const f = range.format;
+  f.font.name = s.fontName;
+  f.font.size = s.fontSize;
+  f.font.bold = s.bold;
+  f.horizontalAlignment = s.horizontal;
+  f.verticalAlignment = s.vertical;
+  f.wrapText = s.wrap;
+  if (s.fill) f.fill.color = s.fill;
+}
+
+function addSelfCheck(sheet: Excel.Worksheet, rect: Rect, origin: Rect, formula: string, fill: string): void {
+  const cf = sheet.getRange(rectAddress(rect)).conditionalFormats.add('Custom');
+  cf.custom.rule.formula = `=${shiftFormula(formula, rect.row - origin.row, rect.col - origin.col)}`;
+  cf.custom.format.fill.color = fill;
+}

@@ -1,0 +1,108 @@
+/**
+ * Paints findings on the sheet through conditional formats the add-in owns, one per painted cell, never through the
+ * cells' own fill.
+ *
+ * Why conditional formats and not direct fills: a conditional format sits on top of the cell's own formatting and
+ * leaves it untouched, so removing it makes the cell look exactly as before, including a fill the user changed
+ * while the highlight was on, with nothing to remember or restore. It also outranks the pale self-checking formats
+ * written at generation (we give ours priority 0), so the strong/light distinction stays visible on failed
+ * balance rows. A direct fill would have to be saved before the first paint (an extra read), restored on every fix,
+ * and would lose to any conditional format on the same cell.
+ *
+ * The sheet is the paint state: each format's rule is `=ISTEXT("DisclosureTables:<cell id>")` (always true, and it
+ * names the cell), its fill colour says the paint class. The read batch loads the conditional formats of the table
+ * ranges anyway, so the add-in knows what is painted after a reload, an undo or a paste without a store of its own,
+ * and repaints only the cells whose class changed: no change in findings, no paint round trip.
+ */
+import type { CellId, Finding } from '../model/types';
+import { PAINT_FILL, PAINT_ORDER, paintClassOfFill, type PaintClass } from './palette';
+import type { LoadedFormat, Snapshot } from './read';
+
+const TAG = 'DisclosureTables:';
+const TAG_RE = /ISTEXT\("DisclosureTables:([^"]+)"\)/;
+
+export function paintFormula(id: CellId): string {
+  return `=ISTEXT("${TAG}${id}")`;
+}
+
+export function paintedCellOf(formula: string): CellId | null {
+  return TAG_RE.exec(formula)?.[1] ?? null;
+}
+
+function stronger(a: PaintClass | undefined, b: PaintClass): PaintClass {
+  return a && PAINT_ORDER.indexOf(a) <= PAINT_ORDER.indexOf(b) ? a : b;
+}
+
+/**
+ * Beyond this many suspects the locator is saying "any of these" (a broken balance with nothing else to go on):
+ * painting two dozen cells strongly would point nowhere, so they are painted lightly like the rest of the rule.
+ */
+export const MAX_STRONG_SUSPECTS = 3;
+
+/** The paint class of every cell the findings involve: suspects strongly, the rest of a failed rule lightly. */
+export function desiredPaint(findings: readonly Finding[]): Map<CellId, PaintClass> {
+  const out = new Map<CellId, PaintClass>();
+  const put = (id: CellId, cls: PaintClass) => out.set(id, stronger(out.get(id), cls));
+  for (const f of findings) {
+    if (f.rule === 'V.unfilled') {
+      for (const id of f.cells) put(id, 'unfilled');
+      continue;
+    }
+    if (f.severity === 'info') continue;
+    const strong: PaintClass = f.severity === 'error' ? 'errorStrong' : 'warningStrong';
+    const light: PaintClass = f.severity === 'error' ? 'errorLight' : 'warningLight';
+    const suspects = new Set(f.suspects.length <= MAX_STRONG_SUSPECTS ? f.suspects : []);
+    for (const id of f.cells) put(id, suspects.has(id) ? strong : light);
+    for (const id of suspects) put(id, strong);
+  }
+  return out;
+}
+
+export interface PaintPlan {
+  remove: LoadedFormat[];
+  add: { id: CellId; sheet: string; address: string; cls: PaintClass }[];
+}
+
+/** What is painted now, per cell, as found on the sheet. */
+export function currentPaint(formats: readonly LoadedFormat[]): Map<CellId, LoadedFormat[]> {
+  const out = new Map<CellId, LoadedFormat[]>();
+  for (const f of formats) {
+    const id = paintedCellOf(f.formula);
+    if (!id) continue;
+    const list = out.get(id) ?? [];
+    list.push(f);
+    out.set(id, list);
+  }
+  return out;
+}
+
+/** The smallest change from what is painted to what should be: cells whose class is unchanged are not touched. */
+export function planPaint(snap: Snapshot, desired: ReadonlyMap<CellId, PaintClass>): PaintPlan {
+  const plan: PaintPlan = { remove: [], add: [] };
+  const current = currentPaint(snap.formats);
+  const ids = new Set<CellId>([...current.keys(), ...desired.keys()]);
+  for (const id of ids) {
+    const have = current.get(id) ?? [];
+    const want = snap.cellAddress[id] ? desired.get(id) : undefined;
+    const haveCls = have.length === 1 ? paintClassOfFill(have[0].fill) : null;
+    if (want && have.length === 1 && haveCls === want) continue;
+    plan.remove.push(...have);
+    if (want) plan.add.push({ id, sheet: snap.cellSheet[id], address: snap.cellAddress[id], cls: want });
+  }
+  return plan;
+}
+
+export function isEmptyPlan(p: PaintPlan): boolean {
+  return p.remove.length === 0 && p.add.length === 0;
+}
+
+/** Queues the paint plan; the caller syncs. */
+export function queuePaint(ctx: Excel.RequestContext, plan: PaintPlan): void {
+  for (const f of plan.remove) f.cf.delete();
+  for (const a of plan.add) {
+    const cf = ctx.workbook.worksheets.getItem(a.sheet).getRange(a.address).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = paintFormula(a.id);
+    cf.custom.format.fill.color = PAINT_FILL[a.cls];
+    cf.priority = 0;
+  }
+}

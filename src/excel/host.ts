@@ -1,0 +1,238 @@
+/**
+ * The Excel host: everything the task pane asks of Excel, as one `HostOperations` object. Every Office.js failure
+ * becomes a `HostProblem` or a failed outcome here; no promise the pane awaits rejects.
+ */
+import { check } from '../model/check';
+import { getFormat } from '../model/formats';
+import type { CellId, CheckResult, Lang, TableId } from '../model/types';
+import { generateReport } from './generate';
+import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations, HostProblem } from './host-api';
+import { desiredPaint, isEmptyPlan, planPaint, queuePaint } from './highlight';
+import { LiveChecker, OwnWrites } from './live';
+import { readTables, type CachedLocation, type Snapshot } from './read';
+import { errorMessage } from './errors';
+import { missingRequirements } from './requirements';
+
+export interface ExcelHostOptions {
+  /** Quiet time after the last change before a live check runs (ms). */
+  debounceMs?: number;
+  lang?: Lang;
+}
+
+export interface ExcelHost extends HostOperations {
+  /** Resolves when no live check is scheduled or running. */
+  whenIdle(): Promise<void>;
+}
+
+function emptyCheck(problems: HostProblem[]): HostCheck {
+  return { result: null, tables: [], cellAddress: {}, sheet: null, problems, painted: false };
+}
+
+/** Cells of tables that could not be read are left out of the values; their findings would only be noise. */
+function runModel(snap: Snapshot, lang: Lang): CheckResult {
+  const result = check(snap.format, snap.values, {
+    lang,
+    formulas: snap.formulas,
+    cellAddress: snap.cellAddress,
+    ...(snap.meta ? { year: snap.meta.year } : {}),
+  });
+  if (!snap.excluded.length) return result;
+  const excluded = new Set<TableId>(snap.excluded);
+  const inExcluded = (id: CellId) => excluded.has(id.split('.')[0] as TableId);
+  return {
+    ...result,
+    unfilled: result.unfilled.filter((id) => !inExcluded(id)),
+    findings: result.findings.filter(
+      (f) => !(f.table && excluded.has(f.table)) && !f.cells.some(inExcluded) && !f.suspects.some(inExcluded),
+    ),
+  };
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
+  let cache: CachedLocation[] | null = null;
+  let last: Snapshot | null = null;
+  let lang: Lang = options.lang ?? 'zh';
+  const ownWrites = new OwnWrites();
+  let live: LiveChecker | null = null;
+
+  async function checkIn(ctx: Excel.RequestContext, paint: boolean): Promise<HostCheck> {
+    const snap = await readTables(ctx, cache, lang);
+    last = snap;
+    cache = snap.locations.length ? snap.locations : null;
+    if (!snap.locations.length) return emptyCheck(snap.problems);
+    const result = runModel(snap, lang);
+    const problems = [...snap.problems];
+    let painted = false;
+    if (paint) {
+      const plan = planPaint(snap, desiredPaint(result.findings));
+      const blocked = new Set(snap.noFormatSheets);
+      for (const sheet of blocked) problems.push({ kind: 'sheetProtected', sheet });
+      plan.add = plan.add.filter((a) => !blocked.has(a.sheet));
+      plan.remove = plan.remove.filter((r) => !blocked.has(r.sheet));
+      if (!isEmptyPlan(plan)) {
+        queuePaint(ctx, plan);
+        try {
+          await ctx.sync();
+        } catch (e) {
+          problems.push({ kind: 'failed', message: errorMessage(e) });
+        }
+      }
+      painted = blocked.size === 0 && !problems.some((p) => p.kind === 'failed');
+    }
+    const t3 = snap.locations.find((l) => l.table === 'T3') ?? snap.locations[0];
+    return {
+      result,
+      tables: snap.locations.map(({ table, sheet, address }) => ({ table, sheet, address })),
+      cellAddress: { ...snap.cellAddress },
+      sheet: t3.sheet,
+      problems,
+      painted,
+    };
+  }
+
+  /** One check; when the remembered locations fail (a sheet was deleted) it forgets them and tries once more. */
+  async function runCheck(paint = true): Promise<HostCheck> {
+    const attempt = () => Excel.run((ctx) => checkIn(ctx, paint));
+    try {
+      return await attempt();
+    } catch (e) {
+      if (cache) {
+        cache = null;
+        try {
+          return await attempt();
+        } catch (e2) {
+          return emptyCheck([{ kind: 'failed', message: errorMessage(e2) }]);
+        }
+      }
+      return emptyCheck([{ kind: 'failed', message: errorMessage(e) }]);
+    }
+  }
+
+  async function ensureSnapshot(): Promise<Snapshot | null> {
+    if (!last || !last.locations.length) await runCheck(false);
+    return last;
+  }
+
+  const host: ExcelHost = {
+    missingRequirements,
+
+    async generate(req: GenerateRequest): Promise<GenerateOutcome> {
+      const missing = missingRequirements();
+      if (missing.length) return { ok: false, reason: 'unsupported', message: missing.join(', ') };
+      const out = await generateReport(req);
+      if (out.ok) {
+        cache = null;
+        last = null;
+        if (live) live.refresh();
+      }
+      return out;
+    },
+
+    async checkNow(opts) {
+      if (opts?.lang) lang = opts.lang;
+      const missing = missingRequirements();
+      if (missing.length) return emptyCheck([{ kind: 'unsupportedHost', missing: missing.join(', ') }]);
+      return runCheck(true);
+    },
+
+    async startLive(onResult) {
+      if (live) await live.stop();
+      const checker: LiveChecker = new LiveChecker({
+        debounceMs: options.debounceMs ?? 150,
+        ownWrites,
+        locations: () => cache ?? [],
+        runCheck: async () => {
+          const c = await runCheck(true);
+          onResult(c);
+          return cache ?? [];
+        },
+        onError: (e) => onResult(emptyCheck([{ kind: 'failed', message: errorMessage(e) }])),
+      });
+      live = checker;
+      ownWrites.clear();
+      const first = await runCheck(true);
+      onResult(first);
+      try {
+        await checker.start();
+      } catch (e) {
+        onResult(emptyCheck([{ kind: 'failed', message: errorMessage(e) }]));
+      }
+    },
+
+    async stopLive() {
+      const l = live;
+      live = null;
+      if (l) await l.stop();
+    },
+
+    async goToCell(id: CellId) {
+      try {
+        let snap = await ensureSnapshot();
+        if (snap && !snap.cellAddress[id]) {
+          await runCheck(false);
+          snap = last;
+        }
+        const address = snap?.cellAddress[id];
+        const sheet = snap?.cellSheet[id];
+        if (!address || !sheet) return;
+        await Excel.run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(sheet);
+          ws.activate();
+          ws.getRange(address).select();
+          await ctx.sync();
+        });
+      } catch {
+        // Navigation is a convenience: a vanished cell or sheet is reported by the next check.
+      }
+    },
+
+    async writeValues(values: Record<CellId, number>) {
+      const snap = await ensureSnapshot();
+      if (!snap) return emptyCheck([{ kind: 'noTables' }]);
+      const format = getFormat(snap.format);
+      const writes = Object.entries(values).filter(([id, v]) => {
+        const def = format.cellById.get(id);
+        return def?.role === 'input' && snap.cellAddress[id] && typeof v === 'number' && Number.isFinite(v);
+      });
+      if (writes.length) {
+        try {
+          await Excel.run(async (ctx) => {
+            for (const [id, v] of writes) {
+              const sheet = snap.cellSheet[id];
+              const address = snap.cellAddress[id];
+              ownWrites.expect(sheet, address, v);
+              ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[v]];
+            }
+            await ctx.sync();
+          });
+        } catch (e) {
+          return emptyCheck([{ kind: 'failed', message: errorMessage(e) }]);
+        }
+      }
+      return runCheck(true);
+    },
+
+    async clearHighlights() {
+      try {
+        await Excel.run(async (ctx) => {
+          const snap = await readTables(ctx, cache, lang);
+          last = snap;
+          cache = snap.locations.length ? snap.locations : null;
+          const plan = planPaint(snap, new Map());
+          plan.remove = plan.remove.filter((r) => !snap.noFormatSheets.includes(r.sheet));
+          if (!isEmptyPlan(plan)) {
+            queuePaint(ctx, plan);
+            await ctx.sync();
+          }
+        });
+      } catch {
+        // Nothing painted can be removed when the tables cannot be read; the next check reports why.
+      }
+    },
+
+    whenIdle() {
+      return live ? live.idle() : Promise.resolve();
+    },
+  };
+  return host;
+}

@@ -1,0 +1,207 @@
+/**
+ * Live checking: listens to `onChanged` on the sheets that hold the tables, lets a burst of changes settle
+ * (typing, a paste, fill-down, undo each fire one or more events), then runs one check. Changes the add-in made
+ * itself are ignored: Excel reports API writes through the same event.
+ */
+import { parseA1, type RangeRef } from '../model/a1';
+import type { CachedLocation } from './read';
+
+/**
+ * Remembers what the add-in is about to write, so that the events its writes cause are not taken for the user's
+ * (at ExcelApi < 1.14 Excel does not say who made a change). A single-cell event must also carry the value the
+ * add-in wrote: a user who types over that cell a moment later is still heard.
+ */
+export class OwnWrites {
+  private pending: { sheet: string; range: RangeRef; value?: unknown; until: number }[] = [];
+
+  constructor(private readonly ttlMs = 3000) {}
+
+  expect(sheet: string, address: string, value?: unknown): void {
+    this.pending.push({ sheet, range: parseA1(address), value, until: Date.now() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.pending = [];
+  }
+
+  /**
+   * True when the event reports a write of the add-in. An entry is consumed by the event that reports exactly its
+   * range; otherwise it lives until its time is up (Excel may report one write in parts).
+   */
+  consume(sheet: string, address: string, valueAfter?: unknown): boolean {
+    const now = Date.now();
+    this.pending = this.pending.filter((p) => p.until >= now);
+    const ev = parseA1(address);
+    const covering = this.pending.filter((p) => p.sheet === sheet && intersects(p.range, ev));
+    if (!covering.length) return false;
+    const all = cellsOf(ev).every(([r, c]) => covering.some((p) => contains(p.range, r, c)));
+    if (!all) return false;
+    const exact = covering.find((p) => sameRange(p.range, ev));
+    if (valueAfter !== undefined && exact && exact.value !== undefined && !sameValue(exact.value, valueAfter)) {
+      return false;
+    }
+    if (exact) this.pending = this.pending.filter((p) => p !== exact);
+    return true;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || String(a) === String(b);
+}
+
+function sameRange(a: RangeRef, b: RangeRef): boolean {
+  return a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+}
+
+function cellsOf(r: RangeRef): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < r.rows && out.length < 10000; i++)
+    for (let j = 0; j < r.cols; j++) out.push([r.row + i, r.col + j]);
+  return out;
+}
+
+function contains(r: RangeRef, row: number, col: number): boolean {
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+
+export function intersects(a: RangeRef, b: RangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+export interface ChangeEvent {
+  address: string;
+  changeType: string;
+  worksheetId: string;
+  triggerSource?: string;
+}
+
+/** Whether a change on a sheet can affect the tables: edits that touch them, and any row/column shift. */
+export function isRelevant(ev: ChangeEvent, locations: readonly CachedLocation[]): boolean {
+  const here = locations.filter((l) => l.sheetId === ev.worksheetId);
+  if (!here.length) return false;
+  if (ev.changeType !== 'RangeEdited' && ev.changeType !== 'Unknown') return true;
+  let changed: RangeRef;
+  try {
+    changed = parseA1(ev.address);
+  } catch {
+    return true;
+  }
+  return here.some((l) => intersects(parseA1(l.address), changed));
+}
+
+export interface LiveOptions {
+  debounceMs: number;
+  ownWrites: OwnWrites;
+  /** Runs one full check (read + paint) and returns the sheets to listen to afterwards. */
+  runCheck: () => Promise<CachedLocation[]>;
+  /** Where the tables are now, to filter events. */
+  locations: () => readonly CachedLocation[];
+  onError: (e: unknown) => void;
+}
+
+export class LiveChecker {
+  private handlers = new Map<string, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private active = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly opts: LiveOptions) {}
+
+  async start(): Promise<void> {
+    this.active = true;
+    await this.subscribe(this.opts.locations());
+  }
+
+  async stop(): Promise<void> {
+    this.active = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const handlers = [...this.handlers.values()];
+    this.handlers.clear();
+    for (const h of handlers) {
+      try {
+        await Excel.run(h.context, async (ctx) => {
+          h.remove();
+          await ctx.sync();
+        });
+      } catch {
+        // The sheet is gone, and its handler with it.
+      }
+    }
+    await this.idle();
+  }
+
+  /** Schedules a check as if the user had changed something (after the add-in generated new tables). */
+  refresh(): void {
+    if (this.active) this.schedule();
+  }
+
+  /** Resolves when no check is scheduled or running (tests and benches wait on it). */
+  idle(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private readonly onChanged = async (ev: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    const e: ChangeEvent = {
+      address: ev.address,
+      changeType: String(ev.changeType),
+      worksheetId: ev.worksheetId,
+      triggerSource: (ev as { triggerSource?: string }).triggerSource,
+    };
+    if (!this.active) return;
+    if (e.triggerSource === 'ThisLocalAddin') return;
+    const loc = this.opts.locations().find((l) => l.sheetId === e.worksheetId);
+    const after = (ev as { details?: { valueAfter?: unknown } }).details?.valueAfter;
+    if (loc && e.changeType === 'RangeEdited' && this.opts.ownWrites.consume(loc.sheet, e.address, after)) return;
+    if (!isRelevant(e, this.opts.locations())) return;
+    this.schedule();
+  };
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.opts.debounceMs);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        const locations = await this.opts.runCheck();
+        if (this.active) await this.subscribe(locations);
+      } catch (e) {
+        this.opts.onError(e);
+      }
+    })();
+    await this.running;
+    this.running = null;
+    if (this.again) {
+      this.again = false;
+      return this.flush();
+    }
+    if (!this.timer) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  /** Listens on every sheet that holds a table now; tables can be moved to another sheet. */
+  private async subscribe(locations: readonly CachedLocation[]): Promise<void> {
+    const ids = [...new Set(locations.map((l) => l.sheetId).filter(Boolean))].filter((id) => !this.handlers.has(id));
+    if (!ids.length) return;
+    await Excel.run(async (ctx) => {
+      const added = ids.map((id) => [id, ctx.workbook.worksheets.getItem(id).onChanged.add(this.onChanged)] as const);
+      await ctx.sync();
+      for (const [id, h] of added) this.handlers.set(id, h);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What the adapter stores in the workbook so that its tables are found again and known as its own after the file is
+ * closed and reopened: one workbook-level name per table (Excel moves a name with its cells) and a document setting
+ * with the report's format, year and body (settings persist in the file).
+ */
+import type { FormatId, TableId } from '../model/types';
+import { isFormatId } from '../model/formats';
+import { TABLE_NAME_PREFIX, tableName } from '../model/layout';
+
+export const SETTINGS_KEY = 'disclosureTables.report';
+
+export interface ReportMeta {
+  version: 1;
+  format: FormatId;
+  year: number;
+  org: string;
+}
+
+export function parseMeta(value: unknown): ReportMeta | null {
+  const v = typeof value === 'string' ? safeJson(value) : value;
+  if (!v || typeof v !== 'object') return null;
+  const m = v as Partial<ReportMeta>;
+  if (!isFormatId(m.format) || typeof m.year !== 'number') return null;
+  return { version: 1, format: m.format, year: m.year, org: typeof m.org === 'string' ? m.org : '' };
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+export const TABLE_IDS: readonly TableId[] = ['T2', 'T3', 'T4'];
+
+export function isOurName(name: string): boolean {
+  return name.startsWith(TABLE_NAME_PREFIX);
+}
+
+export function tableOfName(name: string): TableId | null {
+  return TABLE_IDS.find((t) => tableName(t) === name) ?? null;
+}
+
+/** `=Sheet1!$A$4:$D$17`, `='My sheet'!$A$4:$D$17` → sheet and address; `null` for `#REF!` and non-range names. */
+export function parseNameReference(formula: string): { sheet: string; address: string } | null {
+  const f = formula.replace(/^=/, '').trim();
+  if (f.includes('#REF!')) return null;
+  const bang = f.lastIndexOf('!');
+  if (bang < 0) return null;
+  const sheet = f
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  const address = f.slice(bang + 1).replace(/\$/g, '');
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(address)) return null;
+  return { sheet, address: address.toUpperCase() };
+}
+
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Format version, report year and body from a report's text. The format is told by the labels only one of the two
+ * versions has (derived from the format data); the year by the title (`2024年度…`, `2024年政府信息公开…`), the
+ * statistics period, or a bare year line as PDF title pages leave it.
+ */
+import { FORMAT_IDS, getFormat, REPORT_TITLE_SUFFIX } from '../../model/formats';
+import type { FormatId, ReportFormat } from '../../model/types';
+import { norm } from './tokens';
+
+function formatKeys(f: ReportFormat): Set<string> {
+  const keys = new Set<string>();
+  for (const t of f.tables) {
+    for (const l of t.labels) keys.add(normaliseText(l.text));
+    for (const c of t.cells) keys.add(normaliseText(c.rowLabel));
+  }
+  return keys;
+}
+
+/** Like `normaliseLabel` but without the variant rewrites, which would merge the versions' distinctive wording. */
+function normaliseText(s: string): string {
+  return norm(s).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+let distinctive: Record<FormatId, string[]> | null = null;
+
+/** Keys of labels one version has and the other has not, and that are not part of the other's labels. */
+function distinctiveKeys(): Record<FormatId, string[]> {
+  if (distinctive) return distinctive;
+  const [a, b] = FORMAT_IDS;
+  const ka = formatKeys(getFormat(a));
+  const kb = formatKeys(getFormat(b));
+  const only = (x: Set<string>, y: Set<string>) =>
+    [...x].filter((k) => k.length >= 4 && !y.has(k) && ![...y].some((o) => o.includes(k) || k.includes(o)));
+  distinctive = { [a]: only(ka, kb), [b]: only(kb, ka) } as Record<FormatId, string[]>;
+  return distinctive;
+}
+
+/** The format the tables are laid out in, or null when the text carries no distinctive label. */
+export function detectFormat(tableText: string): FormatId | null {
+  const text = normaliseText(tableText);
+  const d = distinctiveKeys();
+  let best: FormatId | null = null;
+  let bestScore = 0;
+  for (const id of FORMAT_IDS) {
+    const score = d[id].filter((k) => text.includes(k)).length;
+    if (score > bestScore) {
+      best = id;
+      bestScore = score;
+    } else if (score === bestScore) best = null;
+  }
+  return best;
+}
+
+/** The title's suffix, and the same without `年度` as many bodies write it. */
+const TITLE_SUFFIXES = [norm(REPORT_TITLE_SUFFIX), norm(REPORT_TITLE_SUFFIX).replace('年度', '')];
+
+/** The year the report covers. */
+export function detectYear(head: readonly string[], narrative: readonly string[]): number | undefined {
+  const plausible = (y: number) => y >= 2008 && y <= 2100;
+  const lines = [...head, ...narrative].map((l) => norm(l));
+  // 1. A title: `…2024年度政府信息公开…` / `…2024年政府信息公开工作年度报告`.
+  for (const l of lines) {
+    const m = /(20\d\d)年度?(?:的)?政府信息公开/.exec(l);
+    if (m && plausible(+m[1])) return +m[1];
+  }
+  // 2. A title page line holding only the year.
+  for (const l of head.map((x) => norm(x))) {
+    const m = /^(20\d\d)年?度?$/.exec(l);
+    if (m && plausible(+m[1])) return +m[1];
+  }
+  // 3. The statistics period.
+  for (const l of lines) {
+    const m = /(20\d\d)年1月1日(?:起)?至(20\d\d)年12月31日/.exec(l);
+    if (m && m[1] === m[2] && plausible(+m[1])) return +m[1];
+  }
+  // 4. The first sentence of 一、总体情况 usually opens with the year.
+  for (const l of narrative.map((x) => norm(x))) {
+    const m = /^(20\d\d)年(?:以来|度)?[,，]/.exec(l);
+    if (m && plausible(+m[1])) return +m[1];
+  }
+  return undefined;
+}
+
+/** The body named in a title line `X2024年政府信息公开工作年度报告` (or `…工作报告`). */
+export function detectOrg(head: readonly string[]): string | undefined {
+  const lines = head.map((x) => norm(x)).filter(Boolean);
+  const isName = (l: string | undefined) => !!l && l.length >= 4 && l.length <= 30 && !/[\d,。:;!?"]/.test(l);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.length > 60) continue;
+    const suffix = TITLE_SUFFIXES.find((s) => l.endsWith(s));
+    if (!suffix) continue;
+    const m = /^(.{0,40}?)20\d\d年度?$/.exec(l.slice(0, l.length - suffix.length));
+    if (!m) continue;
+    if (isName(m[1])) return m[1];
+    // A title page that names the body on its own line, just under (or over) the title.
+    if (!m[1] && isName(lines[i + 1]) && !TITLE_SUFFIXES.some((s) => lines[i + 1].endsWith(s))) return lines[i + 1];
+    if (!m[1] && isName(lines[i - 1])) return lines[i - 1];
+  }
+  return undefined;
+}

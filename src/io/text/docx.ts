@@ -1,0 +1,17 @@
+/**
+ * Word (.docx) reports: mammoth turns the document into HTML (tables keep their merges as colspan/rowspan), then
+ * the HTML reader takes over. Node only (mammoth reads the zip from a Buffer).
+ */
+import mammoth from 'mammoth';
+import { InputError } from '../report-input';
+import { importReportHtmls, type ImportResult } from './import';
+
+export async function importReportDocx(bytes: Uint8Array, file = 'document.docx'): Promise<ImportResult[]> {
+  let html: string;
+  try {
+    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
+  } catch (e) {
+    throw new InputError(`${file}: not a readable Word (.docx) document (${(e as Error).message})`, file);
+  }
+  return importReportHtmls(html);
+}

@@ -1,0 +1,109 @@
+/**
+ * Reads a published 政府信息公开工作年度报告 from its text (copied from a web page, a PDF or Word) or its HTML:
+ * the three tables as canonical cells, the format version, the year, the body, and the narrative section for the
+ * `N.` checks. A value it reports is a value it read (or one the table's arithmetic forces, listed in `inferred`);
+ * what it cannot read is listed, never guessed.
+ */
+import { getFormat } from '../../model/formats';
+import type { CellId, FormatId, TableId } from '../../model/types';
+import { looksSideBySide, splitColumns } from './columns';
+import { detectFormat, detectOrg, detectYear } from './detect';
+import { htmlToText } from './html';
+import { splitSections } from './sections';
+import { readTables } from './tables';
+import { tokenise } from './tokens';
+
+export interface ImportResult {
+  format: FormatId;
+  year?: number;
+  org?: string;
+  cells: Record<CellId, number | string>;
+  /** Cells of the format that no value was read for (blank, placeholder, missing, or not placeable). */
+  unfilled: CellId[];
+  /** Text with numbers that could not be placed in a table (extra rows, analysis tables, footnotes). */
+  unrecognised: string[];
+  /** The section 一、总体情况, or the text before the tables when it has no heading. */
+  narrative: string;
+  /** Cells placed or completed by the arithmetic because the text lost their columns. */
+  inferred?: CellId[];
+  notes?: string[];
+}
+
+function lines(text: string): string[] {
+  return text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n')
+    .split('\n');
+}
+
+export interface ImportHints {
+  year?: number;
+  /** Used when the text has no distinctive label of either version. */
+  format?: FormatId;
+}
+
+function importColumn(all: readonly string[], hints: ImportHints = {}): ImportResult {
+  const sections = splitSections(all);
+  const { parts, head } = sections;
+  const narrativeLines = parts.overview ?? head;
+  const tableLines = [...(parts.t2 ?? []), ...(parts.t3 ?? []), ...(parts.t4 ?? [])];
+  const year = hints.year ?? detectYear(head, parts.overview ?? []);
+  const detected = detectFormat(tableLines.join('\n'));
+  const formatId: FormatId = detected ?? hints.format ?? (year !== undefined && year <= 2020 ? '2019' : '2021');
+  const format = getFormat(formatId);
+  const regions: Partial<Record<TableId, ReturnType<typeof tokenise>>> = {};
+  if (parts.t2) regions.T2 = tokenise(parts.t2);
+  if (parts.t3) regions.T3 = tokenise(parts.t3);
+  if (parts.t4) regions.T4 = tokenise(parts.t4);
+  const read = readTables(format, regions);
+  const notes = [...read.notes];
+  if (!detected) notes.push(`format ${formatId} assumed: no label distinctive of a format version was found`);
+  const org = detectOrg(head);
+  const result: ImportResult = {
+    format: formatId,
+    ...(year !== undefined ? { year } : {}),
+    ...(org ? { org } : {}),
+    cells: read.cells,
+    unfilled: format.cells.map((c) => c.id).filter((id) => !(id in read.cells)),
+    unrecognised: read.unrecognised,
+    narrative: narrativeLines.join('\n').trim(),
+  };
+  if (read.inferred.length) result.inferred = read.inferred;
+  if (notes.length) result.notes = notes;
+  return result;
+}
+
+export const SIDE_BY_SIDE_NOTE =
+  'two reports side by side without a line naming their years (such as "2023 年报告   2024 年报告"): not read';
+
+/** Every report in the text: one, or two for a side-by-side comparison of two years. */
+export function importReportTexts(text: string): ImportResult[] {
+  const all = lines(looksLikeHtml(text) ? htmlToText(text) : text);
+  const columns = splitColumns(all);
+  if (!columns && looksSideBySide(all)) {
+    // Two reports side by side but no line says which year is which column: read nothing rather than misattribute.
+    const nothing = importColumn([]);
+    return [{ ...nothing, notes: [SIDE_BY_SIDE_NOTE] }];
+  }
+  if (!columns) return [importColumn(all)];
+  return columns.map((c) => importColumn(c.lines, { year: c.year }));
+}
+
+/** The report in the text (the first one when it holds a side-by-side comparison). */
+export function importReportText(text: string): ImportResult {
+  return importReportTexts(text)[0];
+}
+
+export function importReportHtmls(html: string): ImportResult[] {
+  return importReportTexts(looksLikeHtml(html) ? html : htmlToText(html));
+}
+
+export function importReportHtml(html: string): ImportResult {
+  return importReportHtmls(html)[0];
+}
+
+/** True when the text looks like HTML rather than plain text (a page saved with a .txt name, a pasted fragment). */
+export function looksLikeHtml(text: string): boolean {
+  return /<(?:table|tr|td|p|div|html|body)\b[^>]*>/i.test(text.slice(0, 20000));
+}

@@ -1,0 +1,307 @@
+/**
+ * Reads the three tables from the token streams of their regions. Each run of numbers is tied to the label text
+ * before it; labels that match a row of the format strongly are anchors, the standard row order places the runs
+ * between anchors when their count leaves no choice, and the arithmetic places values whose columns were lost.
+ * Whatever cannot be placed without guessing is left unfilled (cells) or unrecognised (text).
+ */
+import type { CellId, ReportFormat, TableId } from '../../model/types';
+import { labelKeys, labelScore } from './match';
+import { placements, propagate, relationsOf, type Known } from './solve';
+import { plainNumber, type Token } from './tokens';
+
+interface ExpectedRow {
+  table: TableId;
+  key: string;
+  keys: string[];
+  cells: CellId[];
+}
+
+type ValueToken = Exclude<Token, { kind: 'text' }>;
+
+interface Run {
+  labels: string[];
+  values: ValueToken[];
+}
+
+export interface TableReading {
+  cells: Record<CellId, number | string>;
+  /** Cells whose place or value came from the arithmetic rather than from a number in its column. */
+  inferred: CellId[];
+  unrecognised: string[];
+  notes: string[];
+}
+
+/** A label must be at least this close to a row label to anchor its run. */
+const ANCHOR = 0.7;
+/** ... and this much closer than the second best row. */
+const MARGIN = 0.08;
+/** How many text tokens before a run are tried as its label (nearest first). */
+const LABEL_WINDOW = 4;
+
+const rowsCache = new WeakMap<ReportFormat, ExpectedRow[]>();
+
+function expectedRows(format: ReportFormat): ExpectedRow[] {
+  let rows = rowsCache.get(format);
+  if (rows) return rows;
+  rows = [];
+  for (const t of format.tables) {
+    if (t.id === 'T4') {
+      rows.push({ table: 'T4', key: 'T4', keys: [], cells: t.cells.map((c) => c.id) });
+      continue;
+    }
+    const byRow = new Map<string, ExpectedRow>();
+    for (const c of t.cells) {
+      let r = byRow.get(c.rowKey);
+      if (!r) {
+        // The row's own label cell (`3.其他`) as well as the full name (`（六）其他处理3.其他`).
+        const own = t.labels.filter((l) => l.role === 'rowLabel' && l.rows === 1 && l.row === c.row);
+        const keys = new Set([c.rowLabel, ...own.map((l) => l.text)].flatMap(labelKeys));
+        r = { table: t.id, key: c.rowKey, keys: [...keys], cells: [] };
+        byRow.set(c.rowKey, r);
+        rows.push(r);
+      }
+      r.cells.push(c.id);
+    }
+  }
+  rowsCache.set(format, rows);
+  return rows;
+}
+
+function runsOf(tokens: readonly Token[]): Run[] {
+  const runs: Run[] = [];
+  let labels: string[] = [];
+  let values: ValueToken[] = [];
+  const close = () => {
+    if (values.some((v) => v.kind === 'value' || v.raw !== '')) {
+      runs.push({ labels, values });
+      labels = [];
+    }
+    values = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'text') {
+      if (values.length) close();
+      labels.push(t.text);
+    } else values.push(t);
+  }
+  if (values.length) close();
+  return runs;
+}
+
+/** The row a run's label names, nearest label text first; -1 when none is clear. */
+function anchorOf(run: Run, rows: readonly ExpectedRow[]): number {
+  const texts = run.labels.slice(-LABEL_WINDOW);
+  const candidates: string[] = [];
+  for (let end = texts.length; end > 0; end--) {
+    candidates.push(texts[end - 1]);
+    if (end >= 2) candidates.push(texts[end - 2] + texts[end - 1]);
+  }
+  for (const cand of candidates) {
+    if ([...cand].length > 160) continue;
+    const keys = labelKeys(cand);
+    let best = -1;
+    let bestScore = 0;
+    let second = 0;
+    rows.forEach((r, i) => {
+      const s = labelScore(keys, r.keys);
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = i;
+      } else if (s > second) second = s;
+    });
+    if (bestScore >= ANCHOR && bestScore - second >= MARGIN) return best;
+  }
+  return -1;
+}
+
+/** Indexes of the longest strictly increasing subsequence of anchors (ignoring -1). */
+function increasingAnchors(anchors: readonly number[]): Set<number> {
+  const idx = anchors.map((a, i) => [a, i] as const).filter(([a]) => a >= 0);
+  const len = idx.map(() => 1);
+  const prev = idx.map(() => -1);
+  for (let i = 0; i < idx.length; i++)
+    for (let j = 0; j < i; j++)
+      if (idx[j][0] < idx[i][0] && len[j] + 1 > len[i]) {
+        len[i] = len[j] + 1;
+        prev[i] = j;
+      }
+  let best = -1;
+  for (let i = 0; i < idx.length; i++) if (best < 0 || len[i] > len[best]) best = i;
+  const keep = new Set<number>();
+  for (let i = best; i >= 0; i = prev[i]) keep.add(idx[i][1]);
+  return keep;
+}
+
+/** Drops padding blanks (merged cells copied as empty cells): trailing first, then leading. */
+function trimToWidth(values: ValueToken[], width: number): ValueToken[] {
+  const v = [...values];
+  while (v.length > width && v[v.length - 1].kind === 'blank' && v[v.length - 1].raw === '') v.pop();
+  while (v.length > width && v[0].kind === 'blank' && v[0].raw === '') v.shift();
+  return v;
+}
+
+function runText(run: Run): string {
+  const label = run.labels.slice(-2).join(' ');
+  const vals = run.values.map((v) => v.raw || '□').join(' ');
+  return `${label} ${vals}`.trim();
+}
+
+/** Assigns runs to rows: anchors in increasing row order, then the runs between two anchors by order. */
+function assign(runs: readonly Run[], rows: readonly ExpectedRow[], unrecognised: string[], notes: string[]) {
+  const anchors = runs.map((r) => anchorOf(r, rows));
+  const keep = increasingAnchors(anchors);
+  const result = new Map<number, Run>();
+  let lastRow = -1;
+  let pending: number[] = [];
+  const flush = (nextRow: number) => {
+    const slots: number[] = [];
+    for (let r = lastRow + 1; r < nextRow; r++) slots.push(r);
+    if (pending.length && pending.length === slots.length) {
+      pending.forEach((ri, i) => {
+        result.set(slots[i], runs[ri]);
+        notes.push(`${rows[slots[i]].key}: placed by row order (label "${runs[ri].labels.slice(-1)[0] ?? ''}")`);
+      });
+    } else for (const ri of pending) unrecognised.push(runText(runs[ri]));
+    pending = [];
+  };
+  runs.forEach((run, i) => {
+    if (keep.has(i)) {
+      flush(anchors[i]);
+      result.set(anchors[i], run);
+      lastRow = anchors[i];
+    } else pending.push(i);
+  });
+  // After the last anchor only rows that are still expected can take runs; trailing extras are not data.
+  if (pending.length) {
+    const slots = rows.length - 1 - lastRow;
+    if (pending.length > slots) {
+      for (const ri of pending) unrecognised.push(runText(runs[ri]));
+      pending = [];
+    } else flush(rows.length);
+  }
+  return result;
+}
+
+interface Ambiguous {
+  cells: CellId[];
+  values: ValueToken[];
+  options: number[][];
+}
+
+/**
+ * Reads the tables of `format` from the token streams of their regions (`T4` gets the first run of numbers of
+ * its region: its labels are column headers).
+ */
+export function readTables(format: ReportFormat, regions: Partial<Record<TableId, Token[]>>): TableReading {
+  const rows = expectedRows(format);
+  const out: TableReading = { cells: {}, inferred: [], unrecognised: [], notes: [] };
+  const known: Known = new Map();
+  const blanks = new Set<CellId>();
+  const ambiguous: Ambiguous[] = [];
+
+  const place = (row: ExpectedRow, run: Run) => {
+    const width = row.cells.length;
+    const values = trimToWidth(run.values, width);
+    if (values.length === width) {
+      values.forEach((v, i) => setCell(row.cells[i], v));
+    } else if (values.length > width) {
+      out.unrecognised.push(runText(run));
+      out.notes.push(`${row.key}: ${values.length} values for ${width} columns, not read`);
+    } else {
+      const options = placements(width, values.length);
+      if (options) ambiguous.push({ cells: row.cells, values, options });
+      else out.notes.push(`${row.key}: too few values to place`);
+    }
+  };
+  const setCell = (id: CellId, v: ValueToken) => {
+    if (v.kind === 'blank') {
+      blanks.add(id);
+      return;
+    }
+    const n = plainNumber(v.raw);
+    out.cells[id] = n ?? v.raw;
+    if (n !== null) known.set(id, n);
+  };
+
+  for (const table of ['T2', 'T3', 'T4'] as const) {
+    const tokens = regions[table];
+    if (!tokens) continue;
+    const tableRows = rows.filter((r) => r.table === table);
+    const runs = runsOf(tokens);
+    if (table === 'T4') {
+      const i = runs.findIndex((r) => r.values.filter((v) => v.kind === 'value').length >= 5);
+      if (i >= 0) place(tableRows[0], runs[i]);
+      runs.forEach((r, j) => {
+        if (j !== i && r.values.some((v) => v.kind === 'value')) out.unrecognised.push(runText(r));
+      });
+      continue;
+    }
+    for (const [ri, run] of assign(runs, tableRows, out.unrecognised, out.notes)) place(tableRows[ri], run);
+  }
+
+  resolveAmbiguous(format, ambiguous, known, blanks, out);
+  return out;
+}
+
+function resolveAmbiguous(
+  format: ReportFormat,
+  ambiguous: Ambiguous[],
+  known: Known,
+  blanks: ReadonlySet<CellId>,
+  out: TableReading,
+) {
+  if (!ambiguous.length) return;
+  const relations = relationsOf(format);
+  const open = new Set<CellId>();
+  for (const a of ambiguous) for (const id of a.cells) if (!blanks.has(id) && !(id in out.cells)) open.add(id);
+  let pending = [...ambiguous];
+  for (let progress = true; progress && pending.length;) {
+    progress = false;
+    for (const a of [...pending]) {
+      const states: Known[] = [];
+      const survivors: number[][] = [];
+      for (const opt of a.options) {
+        const state: Known = new Map();
+        const placed = new Set<CellId>();
+        let ok = true;
+        opt.forEach((col, i) => {
+          const id = a.cells[col];
+          const v = a.values[i];
+          placed.add(id);
+          const n = v.kind === 'value' ? plainNumber(v.raw) : null;
+          if (n === null) return;
+          if (known.has(id) && known.get(id) !== n) ok = false;
+          state.set(id, n);
+        });
+        if (ok && propagate(known, state, relations, (id) => open.has(id) && !placed.has(id))) {
+          states.push(state);
+          survivors.push(opt);
+        }
+      }
+      a.options = survivors;
+      if (!states.length) {
+        pending = pending.filter((x) => x !== a);
+        out.notes.push(`${a.cells[0].split('.').slice(0, 2).join('.')}: values contradict the table, not placed`);
+        continue;
+      }
+      const decided: CellId[] = [];
+      for (const id of a.cells) {
+        if (known.has(id) || blanks.has(id)) continue;
+        const v = states[0].get(id);
+        if (v === undefined || !states.every((s) => s.get(id) === v)) continue;
+        known.set(id, v);
+        out.cells[id] = v;
+        out.inferred.push(id);
+        open.delete(id);
+        decided.push(id);
+      }
+      if (decided.length) progress = true;
+      if (a.cells.every((id) => known.has(id) || blanks.has(id))) pending = pending.filter((x) => x !== a);
+    }
+  }
+  for (const a of pending) {
+    const row = a.cells[0].split('.').slice(0, 2).join('.');
+    out.notes.push(`${row}: ${a.values.length} values for ${a.cells.length} columns; columns could not be told apart`);
+  }
+}

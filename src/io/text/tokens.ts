@@ -1,0 +1,84 @@
+/**
+ * Turns the lines of a table region into a stream of cell tokens. Three shapes of copied tables exist: cells
+ * separated by tabs (PDF or Word copy), by `|` (web pages stored as text, one row or one cell per line), and by
+ * runs of spaces (`pdftotext -layout`). Blank cells only carry position in the first two shapes.
+ */
+import { normaliseText } from '../../model/normalise';
+
+export type Token =
+  | { kind: 'text'; text: string }
+  /** A number as written, possibly with a note in brackets after it (`22（其中修订 16 件）`). */
+  | { kind: 'value'; raw: string }
+  /** An empty cell, or a placeholder (`/`, `-`, `—`, `无`): both mean "not filled". */
+  | { kind: 'blank'; raw: string };
+
+/** A number, possibly signed, with an optional note in brackets after it. Full-width digits are kept as read. */
+const VALUE = /^[+\-−]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?\s*(?:[(（][^()（）]*[)）])?$/;
+const PLACEHOLDER = /^(?:[/／\\]|[-－—–_]+|无|無|空|——)$/;
+
+export function classify(field: string): Token {
+  const t = field.trim();
+  if (t === '') return { kind: 'blank', raw: '' };
+  if (PLACEHOLDER.test(t)) return { kind: 'blank', raw: t };
+  if (VALUE.test(t)) return { kind: 'value', raw: t };
+  return { kind: 'text', text: t };
+}
+
+/** The cells of one line. A separator at the end of a line closes the last cell; it does not open a new one. */
+export function lineFields(line: string): string[] {
+  if (line.includes('\t')) {
+    const f = line.split('\t');
+    if (f.length > 1 && f[f.length - 1].trim() === '') f.pop();
+    return f;
+  }
+  if (line.includes('|')) {
+    let s = line.trim();
+    if (s.endsWith('|')) s = s.slice(0, -1);
+    if (s.startsWith('|') && s.length > 1) s = s.slice(1);
+    return s.split('|');
+  }
+  return line.split(/\s+/).filter((x) => x !== '');
+}
+
+/**
+ * Pages stored one cell per line put `|` either at the end of each cell line (`0 |`, with a lone `|` for an empty
+ * cell) or on a line of its own after each cell; in the second shape a lone `|` is only a terminator.
+ */
+function loneBarIsTerminator(lines: readonly string[]): boolean {
+  let lone = 0;
+  let bare = 0;
+  let barred = 0;
+  for (const l of lines) {
+    const t = l.trim();
+    if (!t) continue;
+    if (/^\|+$/.test(t)) lone++;
+    else if (t.includes('|')) barred++;
+    else if (!l.includes('\t')) bare++;
+  }
+  return lone > 0 && bare > barred;
+}
+
+export function tokenise(lines: readonly string[]): Token[] {
+  const out: Token[] = [];
+  const skipLone = loneBarIsTerminator(lines);
+  for (const line of lines) {
+    if (skipLone && /^\s*\|\s*$/.test(line)) continue;
+    const cells = lineFields(line).map(classify);
+    // Empty cells before a row's label stand for merged label cells above it (rowspan), not for values.
+    const firstText = cells.findIndex((c) => c.kind === 'text');
+    const start = firstText > 0 && cells.slice(0, firstText).every((c) => c.kind === 'blank' && !c.raw) ? firstText : 0;
+    for (const c of cells.slice(start)) out.push(c);
+  }
+  return out;
+}
+
+/** A number token's value, or null when it is not a plain half-width number (left to the checker as a string). */
+export function plainNumber(raw: string): number | null {
+  const t = raw.replace(/[,，](?=\d{3})/g, '').replace('−', '-');
+  if (!/^[+-]?\d+(?:\.\d+)?$/.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The comparison form used throughout the text reader. */
+export const norm = normaliseText;

@@ -1,0 +1,342 @@
+/**
+ * Finds the standard tables in a grid of text cells by their labels, wherever they stand, and maps every data
+ * cell of the format to a sheet position. Host-neutral and pure: the .xlsx reader feeds it ExcelJS cells, and
+ * anything else that can list a sheet's text cells (with merge extents) can use it too.
+ *
+ * Everything comes from the format data: a data cell's row is found by its row label (with the labels that
+ * enclose it, such as `（三）不予公开` around `1.属于国家秘密`), its column by its column header (with the headers
+ * above it, such as `未经复议直接起诉` over `结果维持`), each compared by `normaliseLabel` keys.
+ */
+import type { CellId, FormatId, LabelCell, TableDef, TableId } from '../../model/types';
+import { getFormat } from '../../model/formats';
+import { labelKeys } from '../../model/normalise';
+
+/** A text cell of a sheet: zero-based position and merge extent. */
+export interface GridText {
+  sheet: number;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  text: string;
+}
+
+export interface Keyed extends GridText {
+  key: string;
+  core: string;
+  noteless: string | null;
+  notelessCore: string | null;
+}
+
+export interface CellPlacement {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+export interface TableLocation {
+  table: TableId;
+  sheet: number;
+  /** Data cells placed. */
+  cells: Map<CellId, CellPlacement>;
+  /** Data cells of the table that could not be placed. */
+  missing: CellId[];
+  /** Labels of the format not found (row labels and column headers), for the user. */
+  missingLabels: string[];
+}
+
+export interface FormatLocation {
+  format: FormatId;
+  tables: TableLocation[];
+  placed: number;
+}
+
+/**
+ * How close a sheet text is to a label: 3 same key, 2 same key once enumeration markers are dropped, 1 the same
+ * once a bracketed note is dropped from either (a provincial annotation, `（万元）` for `（单位：万元）`).
+ */
+function matchLevel(t: Keyed, l: LabelKey): number {
+  if (t.key === l.key) return 3;
+  if (l.core.length > 0 && t.core === l.core) return 2;
+  if (t.noteless !== null && (t.noteless === l.key || (l.core.length > 1 && t.notelessCore === l.core))) return 1;
+  if (l.noteless !== null && (t.key === l.noteless || t.noteless === l.noteless)) return 1;
+  return 0;
+}
+
+/** The same labels recur in every report of a folder: their keys are computed once (bounded, then restarted). */
+const keyCache = new Map<string, ReturnType<typeof labelKeys>>();
+const KEY_CACHE_LIMIT = 20000;
+
+function cachedKeys(text: string): ReturnType<typeof labelKeys> {
+  let k = keyCache.get(text);
+  if (!k) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(text, (k = labelKeys(text)));
+  }
+  return k;
+}
+
+export function keyTexts(texts: GridText[]): Keyed[] {
+  const out: Keyed[] = [];
+  for (const t of texts) {
+    const k = cachedKeys(t.text);
+    if (!k.key && !k.core) continue;
+    const { sheet, row, col, rows, cols, text } = t;
+    out.push({
+      sheet,
+      row,
+      col,
+      rows,
+      cols,
+      text,
+      key: k.key,
+      core: k.core,
+      noteless: k.noteless,
+      notelessCore: k.notelessCore,
+    });
+  }
+  return out;
+}
+
+interface LabelKey {
+  label: LabelCell;
+  key: string;
+  core: string;
+  /** The label without a bracketed note of its own (`本年收费金额（单位：万元）` → `本年收费金额`). */
+  noteless: string | null;
+}
+
+const labelKeyCache = new Map<LabelCell, LabelKey>();
+function lk(label: LabelCell): LabelKey {
+  let k = labelKeyCache.get(label);
+  if (!k) {
+    const keys = labelKeys(label.text);
+    k = { label, key: keys.key, core: keys.core, noteless: keys.noteless };
+    labelKeyCache.set(label, k);
+  }
+  return k;
+}
+
+/** Index of sheet texts by key and core, so each label costs a lookup instead of a scan. */
+export class TextIndex {
+  private byKey = new Map<string, Keyed[]>();
+  private found = new Map<LabelKey, Map<number, { t: Keyed; level: number }[]>>();
+  constructor(readonly texts: Keyed[]) {
+    const add = (k: string | null, t: Keyed) => {
+      if (!k) return;
+      const list = this.byKey.get(k);
+      if (!list) this.byKey.set(k, [t]);
+      else if (list[list.length - 1] !== t) list.push(t);
+    };
+    for (const t of texts) {
+      add(t.key, t);
+      add(t.core, t);
+      add(t.noteless, t);
+      add(t.notelessCore, t);
+    }
+  }
+
+  /** Texts of one sheet matching a label, best level first, each with its level. */
+  find(l: LabelKey, sheet: number): { t: Keyed; level: number }[] {
+    let perSheet = this.found.get(l);
+    if (!perSheet) this.found.set(l, (perSheet = new Map()));
+    const cached = perSheet.get(sheet);
+    if (cached) return cached;
+    const seen = new Set<Keyed>();
+    const out: { t: Keyed; level: number }[] = [];
+    for (const k of l.noteless ? [l.key, l.core, l.noteless] : [l.key, l.core]) {
+      for (const t of this.byKey.get(k) ?? []) {
+        if (t.sheet !== sheet || seen.has(t)) continue;
+        seen.add(t);
+        const level = matchLevel(t, l);
+        if (level > 0) out.push({ t, level });
+      }
+    }
+    out.sort((a, b) => b.level - a.level || a.t.row - b.t.row || a.t.col - b.t.col);
+    perSheet.set(sheet, out);
+    return out;
+  }
+}
+
+const covers = (l: { row: number; rows: number }, row: number) => l.row <= row && row < l.row + l.rows;
+const coversCol = (l: { col: number; cols: number }, col: number) => l.col <= col && col < l.col + l.cols;
+
+/** Row labels enclosing a grid row, outermost first; the last one names the row. */
+function rowPathOf(t: TableDef, gridRow: number): LabelCell[] {
+  return t.labels.filter((l) => l.role === 'rowLabel' && covers(l, gridRow)).sort((a, b) => a.col - b.col);
+}
+
+/**
+ * Column headers over a data cell, top first, within its block: table 二 repeats a header row under each caption,
+ * so only headers below the nearest caption above count.
+ */
+function headerPathOf(t: TableDef, gridRow: number, gridCol: number): LabelCell[] {
+  const captionRow = Math.max(-1, ...t.labels.filter((l) => l.role === 'caption' && l.row < gridRow).map((l) => l.row));
+  return t.labels
+    .filter((l) => l.role === 'header' && l.row > captionRow && l.row < gridRow && coversCol(l, gridCol))
+    .sort((a, b) => a.row - b.row);
+}
+
+/** Data cells sharing their column headers (one column of one block). */
+interface Band {
+  headers: LabelKey[];
+  gridRows: number[];
+}
+
+/** What a table's grid says about finding it, computed once per table: the format data is immutable. */
+interface TableShape {
+  /** Data rows with their row-label path (empty for 表四's unlabeled row). */
+  rows: { gridRow: number; path: LabelKey[] }[];
+  bands: Band[];
+  /** For each data cell: its band and whether its row has labels. */
+  cells: { id: CellId; gridRow: number; band: Band; labelled: boolean }[];
+}
+
+const shapes = new Map<TableDef, TableShape>();
+function shapeOf(t: TableDef): TableShape {
+  const cached = shapes.get(t);
+  if (cached) return cached;
+  const gridRows = [...new Set(t.cells.map((c) => c.row))].sort((a, b) => a - b);
+  const rows = gridRows.map((gridRow) => ({ gridRow, path: rowPathOf(t, gridRow).map(lk) }));
+  const byKey = new Map<string, Band>();
+  const cells = t.cells.map((c) => {
+    const hp = headerPathOf(t, c.row, c.col);
+    const key = hp.map((h) => `${h.row}:${h.col}`).join('/');
+    let band = byKey.get(key);
+    if (!band) byKey.set(key, (band = { headers: hp.map(lk), gridRows: [] }));
+    if (!band.gridRows.includes(c.row)) band.gridRows.push(c.row);
+    return { id: c.id, gridRow: c.row, band, labelled: rows.find((r) => r.gridRow === c.row)!.path.length > 0 };
+  });
+  const shape = { rows, bands: [...byKey.values()].filter((b) => b.headers.length > 0), cells };
+  shapes.set(t, shape);
+  return shape;
+}
+
+/** How far above its first data row a header may stand (header rows of the format plus slack for notes). */
+const HEADER_WINDOW = 8;
+
+function locateTable(t: TableDef, index: TextIndex, sheet: number): TableLocation {
+  const shape = shapeOf(t);
+  const missingLabels = new Set<string>();
+
+  // Rows: the innermost label, confirmed by the enclosing ones when the sheet has them; in order down the sheet.
+  const sheetRow = new Map<number, number>();
+  let firstLabelCol = Infinity;
+  let lastRow = -1;
+  for (const { gridRow, path } of shape.rows) {
+    if (!path.length) continue;
+    const leaf = path[path.length - 1];
+    const found = index.find(leaf, sheet).filter((m) => m.t.rows === 1);
+    const enclosed = found.filter((m) =>
+      path.every(
+        (p, i) => i === path.length - 1 || index.find(p, sheet).some((e) => e.t.col < m.t.col && covers(e.t, m.t.row)),
+      ),
+    );
+    // Without its enclosing labels, only a label that is exactly the format's counts (a hand-made table may drop
+    // the group column); `3.其他` on its own could be anything.
+    const pool = enclosed.length ? enclosed : found.filter((m) => m.level === 3);
+    const pick = pool.find((m) => m.t.row > lastRow) ?? pool[0];
+    if (!pick) {
+      missingLabels.add(leaf.label.text);
+      continue;
+    }
+    sheetRow.set(gridRow, pick.t.row);
+    firstLabelCol = Math.min(firstLabelCol, pick.t.col + pick.t.cols - 1);
+    lastRow = Math.max(lastRow, pick.t.row);
+  }
+
+  // Columns, per band: the header nearest above the band's first data row.
+  const sheetCol = new Map<Band, number>();
+  const dataRowOfHeaders = new Map<Band, number>();
+  for (const band of shape.bands) {
+    const hp = band.headers;
+    let firstData: number | undefined;
+    for (const gr of band.gridRows) {
+      const r = sheetRow.get(gr);
+      if (r !== undefined && (firstData === undefined || r < firstData)) firstData = r;
+    }
+    const leaf = hp[hp.length - 1];
+    const found = index
+      .find(leaf, sheet)
+      .filter(
+        (m) =>
+          (firstData === undefined || (m.t.row < firstData && m.t.row >= firstData - HEADER_WINDOW)) &&
+          m.t.col > (firstLabelCol === Infinity ? -1 : firstLabelCol),
+      );
+    const enclosed = found.filter((m) =>
+      hp.every(
+        (p, i) => i === hp.length - 1 || index.find(p, sheet).some((e) => e.t.row < m.t.row && coversCol(e.t, m.t.col)),
+      ),
+    );
+    // Without the headers above it, a header is taken only when it is exact and the only one of its kind.
+    const exact = found.filter((m) => m.level === 3);
+    const pool = enclosed.length ? enclosed : exact.length === 1 ? exact : [];
+    // Nearest above the data; for a table without row labels (表四), the first occurrence.
+    const pick =
+      firstData === undefined
+        ? pool.sort((a, b) => a.t.row - b.t.row || a.t.col - b.t.col)[0]
+        : pool.sort((a, b) => b.t.row - a.t.row || a.t.col - b.t.col)[0];
+    if (!pick) {
+      missingLabels.add(hp.map((h) => h.label.text).join('·'));
+      continue;
+    }
+    sheetCol.set(band, pick.t.col);
+    dataRowOfHeaders.set(band, pick.t.row + pick.t.rows);
+  }
+
+  // A row without a label (表四's one data row) stands right under its lowest header.
+  const unlabelledRow = new Map<number, number>();
+  for (const c of shape.cells) {
+    const r = dataRowOfHeaders.get(c.band);
+    if (!c.labelled && r !== undefined) unlabelledRow.set(c.gridRow, Math.max(unlabelledRow.get(c.gridRow) ?? r, r));
+  }
+
+  const cells = new Map<CellId, CellPlacement>();
+  const missing: CellId[] = [];
+  for (const c of shape.cells) {
+    const col = sheetCol.get(c.band);
+    const row = c.labelled ? sheetRow.get(c.gridRow) : unlabelledRow.get(c.gridRow);
+    if (col === undefined || row === undefined) missing.push(c.id);
+    else cells.set(c.id, { sheet, row, col });
+  }
+  return { table: t.id, sheet, cells, missing, missingLabels: [...missingLabels] };
+}
+
+/** A table counts as found when at least half its cells were placed. */
+export function tableFound(l: TableLocation): boolean {
+  return l.cells.size * 2 >= l.cells.size + l.missing.length && l.cells.size > 0;
+}
+
+/**
+ * Locates the tables of either format in one workbook. Each table is located once per sheet and kept, so asking
+ * for every sheet alone and then for the workbook as a whole costs no more than the latter.
+ */
+export class WorkbookLocator {
+  private readonly index: TextIndex;
+  private readonly cache = new Map<TableDef, Map<number, TableLocation>>();
+  constructor(texts: Keyed[]) {
+    this.index = new TextIndex(texts);
+  }
+
+  private table(t: TableDef, sheet: number): TableLocation {
+    let perSheet = this.cache.get(t);
+    if (!perSheet) this.cache.set(t, (perSheet = new Map()));
+    let l = perSheet.get(sheet);
+    if (!l) perSheet.set(sheet, (l = locateTable(t, this.index, sheet)));
+    return l;
+  }
+
+  /** Each table of the format on whichever of `sheets` places most of its cells. */
+  locate(format: FormatId, sheets: number[]): FormatLocation {
+    const tables: TableLocation[] = [];
+    for (const t of getFormat(format).tables) {
+      let best: TableLocation | undefined;
+      for (const s of sheets) {
+        const l = this.table(t, s);
+        if (!best || l.cells.size > best.cells.size) best = l;
+      }
+      if (best) tables.push(best);
+    }
+    return { format, tables, placed: tables.reduce((a, t) => a + (tableFound(t) ? t.cells.size : 0), 0) };
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Checks the live formulas of total cells, given their formula text and sheet address (A1 only, so the same code
+ * serves Excel and .xlsx files): a total typed over with a number (`F.notFormula`), and a SUM that no longer
+ * covers exactly its parts, typically after a row or column was inserted inside the table (`F.formulaRange`).
+ * Totals whose formula is intact are returned too: the error locator treats them as following their parts.
+ */
+import { a1, parseA1 } from './a1';
+import type { CellId, ReportFormat, RuleId, Severity, TableId } from './types';
+
+export interface FormulaProblem {
+  rule: Extract<RuleId, 'F.notFormula' | 'F.formulaRange'>;
+  severity: Severity;
+  table: TableId;
+  cell: CellId;
+  /** The formula as found ('' for a typed value). */
+  formula: string;
+  /** The formula the total should hold, in the sheet's own addresses. */
+  expected: string;
+}
+
+export interface FormulaReport {
+  problems: FormulaProblem[];
+  /** Totals whose formula covers exactly their parts. */
+  intact: Set<CellId>;
+  /** How many totals each rule looked at (for the summary). */
+  checked: { notFormula: number; formulaRange: number };
+}
+
+/**
+ * The cells a formula adds up, as `row,col` keys, or null when the formula is not a plain sum (`=SUM(A1:B2,C3)`,
+ * `=A1+B2+C3`, with or without `$` and a sheet name). Anything else (SUBTOTAL, arithmetic) is not judged.
+ */
+export function summedCells(formula: string): ReadonlySet<string> | null {
+  // Called for every total on every edit in Excel: the same few formula texts come back each time.
+  const hit = parsedFormulas.get(formula);
+  if (hit !== undefined) return hit;
+  const out = parseSum(formula);
+  if (parsedFormulas.size >= MAX_CACHED) parsedFormulas.clear();
+  parsedFormulas.set(formula, out);
+  return out;
+}
+
+const MAX_CACHED = 4096;
+const parsedFormulas = new Map<string, ReadonlySet<string> | null>();
+const REF = "(?:(?:'[^']+'|[^!'(),+:]+)!)?\\$?[A-Za-z]{1,3}\\$?\\d+";
+const RANGE = `${REF}(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?`;
+const SUM_RE = new RegExp(`^SUM\\((${RANGE}(?:,${RANGE})*)\\)$`, 'i');
+const PLUS_RE = new RegExp(`^${REF}(?:\\+${REF})*$`, 'i');
+
+function parseSum(formula: string): Set<string> | null {
+  const f = formula.trim().replace(/^=/, '').replace(/\s+/g, '');
+  if (!f) return null;
+  let parts: string[];
+  const sum = SUM_RE.exec(f);
+  if (sum) parts = splitTopLevel(sum[1], ',');
+  else if (PLUS_RE.test(f)) parts = splitTopLevel(f, '+');
+  else return null;
+  const out = new Set<string>();
+  for (const p of parts) {
+    let r;
+    try {
+      r = parseA1(p);
+    } catch {
+      return null;
+    }
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.add(`${r.row + i},${r.col + j}`);
+  }
+  return out;
+}
+
+/** Splits on a separator outside quoted sheet names. */
+function splitTopLevel(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of s) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === sep && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function expectedFormula(parts: { row: number; col: number }[]): string {
+  const rows = new Set(parts.map((p) => p.row));
+  const cols = new Set(parts.map((p) => p.col));
+  const sorted = [...parts].sort((p, q) => p.row - q.row || p.col - q.col);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  const contiguous =
+    (rows.size === 1 && last.col - first.col + 1 === parts.length) ||
+    (cols.size === 1 && last.row - first.row + 1 === parts.length);
+  return contiguous
+    ? `=SUM(${a1(first.row, first.col)}:${a1(last.row, last.col)})`
+    : `=${sorted.map((p) => a1(p.row, p.col)).join('+')}`;
+}
+
+const expectations = new Map<string, { expected: string; want: ReadonlySet<string> }>();
+
+/** The formula a total should hold and the cells it covers, from its parts' addresses (memoised: same every edit). */
+function expectation(partAddresses: string[]): { expected: string; want: ReadonlySet<string> } {
+  const key = partAddresses.join(',');
+  let e = expectations.get(key);
+  if (!e) {
+    const parts = partAddresses.map((a) => parseA1(a));
+    e = { expected: expectedFormula(parts), want: new Set(parts.map((p) => `${p.row},${p.col}`)) };
+    if (expectations.size >= MAX_CACHED) expectations.clear();
+    expectations.set(key, e);
+  }
+  return e;
+}
+
+export function checkFormulas(
+  format: ReportFormat,
+  formulas: Readonly<Record<CellId, string | undefined>>,
+  cellAddress: Readonly<Record<CellId, string>>,
+): FormulaReport {
+  const problems: FormulaProblem[] = [];
+  const intact = new Set<CellId>();
+  const checked = { notFormula: 0, formulaRange: 0 };
+  const totals = format.cells.filter((c) => c.sumOf && c.sumOf.length);
+  // A table none of whose totals holds a formula was typed by hand: its totals were never formulas.
+  const tablesWithFormulas = new Set<TableId>(totals.filter((c) => formulas[c.id]?.trim()).map((c) => c.table));
+  for (const total of totals) {
+    const address = cellAddress[total.id];
+    const partAddresses = total.sumOf!.map((id) => cellAddress[id]);
+    if (!address || partAddresses.some((a) => !a)) continue;
+    const { expected, want } = expectation(partAddresses as string[]);
+    const formula = formulas[total.id]?.trim() ?? '';
+    if (tablesWithFormulas.has(total.table)) checked.notFormula++;
+    if (!formula) {
+      if (tablesWithFormulas.has(total.table)) {
+        problems.push({
+          rule: 'F.notFormula',
+          severity: 'warning',
+          table: total.table,
+          cell: total.id,
+          formula,
+          expected,
+        });
+      }
+      continue;
+    }
+    const covered = summedCells(formula);
+    if (!covered) continue;
+    checked.formulaRange++;
+    const same = covered.size === want.size && [...want].every((k) => covered.has(k));
+    if (same) intact.add(total.id);
+    else
+      problems.push({
+        rule: 'F.formulaRange',
+        severity: 'warning',
+        table: total.table,
+        cell: total.id,
+        formula,
+        expected,
+      });
+  }
+  return { problems, intact, checked };
+}

@@ -1,0 +1,255 @@
+/**
+ * The one table of message templates, Chinese first, English second, keyed by rule id (and `rule.subKey` where a
+ * rule says different things in different cases). Every module that tells the user something about their numbers
+ * (value parsing, the relations, the error locator, the narrative `N.` rules, the Excel host) adds its keys here, so
+ * the wording stays consistent and a translation can be reviewed in one place.
+ *
+ * Templates are plain strings with `{name}` placeholders. Labels are never written here: callers pass them as
+ * parameters, derived from `formats/labels.ts`.
+ */
+import type { Lang } from './types';
+
+export type MessageParams = Readonly<Record<string, string | number | undefined>>;
+
+export interface MessageTemplate {
+  zh: string;
+  en: string;
+}
+
+export const MESSAGES = {
+  // ── Relations within one report ──────────────────────────────────────────────────────────────────────────
+  'T3.balance': {
+    zh: '{table}“{col}”列：{left} = {computed}，{right} = {reported}，相差 {diff}',
+    en: '{table}, column “{col}”: {left} = {computed} but {right} = {reported}, a difference of {diff}',
+  },
+  'T3.rowTotal': {
+    zh: '{table}“{row}”行：“{total}”填 {reported}，各申请人之和为 {computed}，相差 {diff}',
+    en: '{table}, row “{row}”: “{total}” says {reported} but the applicant columns add up to {computed} ({diff})',
+  },
+  'T3.resultTotal': {
+    zh: '{table}“{col}”列：“{total}”填 {reported}，各项办理结果之和为 {computed}，相差 {diff}',
+    en: '{table}, column “{col}”: “{total}” says {reported} but the results add up to {computed} ({diff})',
+  },
+  'T4.groupTotal': {
+    zh: '{table}“{group}”：“{total}”填 {reported}，{parts} = {computed}，相差 {diff}',
+    en: '{table}, “{group}”: “{total}” says {reported} but {parts} = {computed} ({diff})',
+  },
+
+  // ── The error locator, appended to a relation's message ──────────────────────────────────────────────────
+  'locate.suspects': {
+    zh: '；最可能出错的是 {cells}',
+    en: '; most likely wrong: {cells}',
+  },
+  'locate.suspectsMany': {
+    zh: '；以下单元格都可能出错，无法确定是哪一个：{cells}',
+    en: '; any of these cells could be wrong, the tables cannot tell which: {cells}',
+  },
+  'locate.suggestion': {
+    zh: '，应为 {values}',
+    en: ', probably {values}',
+  },
+  'locate.digitTypo': {
+    zh: '，疑似数字输入错误（如数位颠倒），应为 {values}',
+    en: ', which looks like a digit typo (such as swapped digits): probably {values}',
+  },
+
+  // ── Values ───────────────────────────────────────────────────────────────────────────────────────────────
+  'V.notNumber': {
+    zh: '{cell}填的是“{raw}”，不是数字；请填写数字，没有发生的填 0（计算时按未填写处理）',
+    en: '{cell} holds “{raw}”, which is not a number; enter a number, 0 when nothing happened (counted as unfilled)',
+  },
+  'V.negative': {
+    zh: '{cell}为负数 {value}，件数不能小于 0',
+    en: '{cell} is negative ({value}); a count cannot be below 0',
+  },
+  'V.negativeAmount': {
+    zh: '{cell}为负数 {value}，金额不能小于 0',
+    en: '{cell} is negative ({value}); an amount cannot be below 0',
+  },
+  'V.fraction': {
+    zh: '{cell}为小数 {value}，件数应为整数',
+    en: '{cell} is a fraction ({value}); a count must be a whole number',
+  },
+  'V.fullWidth': {
+    zh: '{cell}的“{raw}”用了全角字符，已按 {value} 计算；请改为半角数字',
+    en: '{cell} holds “{raw}” in full-width characters, read as {value}; type half-width digits instead',
+  },
+  'V.textNumber': {
+    zh: '{cell}的“{raw}”是以文本形式存储的数字，已按 {value} 计算；请改为数值',
+    en: '{cell} holds the number “{raw}” stored as text, read as {value}; store it as a number',
+  },
+  'V.unfilled': {
+    zh: '{table}有 {count} 个单元格未填写（空白或“/”“-”“无”等），计算时按 0 处理：{cells}；没有发生的请填 0',
+    en: '{table} has {count} unfilled cells (blank or “/”, “-”, “无” …), counted as 0: {cells}; enter 0 where nothing happened',
+  },
+
+  // ── Plausibility ────────────────────────────────────────────────────────────────────────────────────────
+  'P.issuedVsInForce': {
+    zh: '{table}“{row}”：{issuedLabel} {issued}，多于{inForceLabel} {inForce} 与{repealedLabel} {repealed} 之和，请核实',
+    en: '{table}, “{row}”: {issued} issued this year is more than {inForce} in force plus {repealed} repealed; please verify',
+  },
+  'P.feeDecimals': {
+    zh: '{cell}为 {value}，小数超过 4 位；单位是万元，是否把以元为单位的金额填了进来？',
+    en: '{cell} is {value}, with more than 4 decimals; the unit is 万元 (10,000 yuan): was an amount in yuan typed?',
+  },
+  'P.regulationsAtLocalLevel': {
+    zh: '{level}一般无权制定规章，但{table}“{row}”填有数字（{cells}），请核实是否应填在“{normRow}”',
+    en: 'A {level} body cannot normally make “{row}” (regulations), yet {table} row “{row}” has figures ({cells}); should they be under “{normRow}”?',
+  },
+  'P.sameAsLastYear': {
+    zh: '本年{tables}的数字与上年完全相同（共 {count} 个单元格），请确认没有沿用上年的表格',
+    en: 'All {count} figures of {tables} are the same as last year; check that last year’s tables were not reused',
+  },
+
+  // ── Across two years ────────────────────────────────────────────────────────────────────────────────────
+  'X.carry': {
+    zh: '{table}“{col}”列：本年“{carryIn}”为 {reported}，上年“{carryOut}”为 {computed}，相差 {diff}（机构改革或更正上年数据时可能如此）',
+    en: '{table}, column “{col}”: carried over this year {reported}, but last year carried {computed} forward ({diff}); this can be right after a reorganisation or a corrected figure',
+  },
+  'X.inForce': {
+    zh: '{table}“{row}”：{inForceLabel} {reported}，而上年 {previous} + {issuedLabel} {issued} − {repealedLabel} {repealed} = {computed}，相差 {diff}',
+    en: '{table}, “{row}”: {reported} in force, but last year’s {previous} + {issued} issued − {repealed} repealed = {computed} ({diff})',
+  },
+
+  // ── Formulas of a generated sheet ───────────────────────────────────────────────────────────────────────
+  'F.notFormula': {
+    zh: '{cell}是合计单元格，原有公式已被输入的数字 {value} 覆盖，不再自动求和；请恢复公式 {expected}',
+    en: '{cell} is a total whose formula was typed over with {value}: it no longer adds up by itself; restore {expected}',
+  },
+  'F.formulaRange': {
+    zh: '{cell}的公式 {formula} 没有正好包含应加总的单元格（应为 {expected}），可能是在表中插入或删除了行、列',
+    en: '{cell} has the formula {formula}, which does not cover exactly its parts (should be {expected}); rows or columns were probably inserted or deleted inside the table',
+  },
+  'F.layout': {
+    zh: '{detail}',
+    en: '{detail}',
+  },
+  'FMT.outdated': {
+    zh: '{year} 年度报告应使用 {expected} 格式，这里用的是 {actual} 格式',
+    en: 'A report for {year} should use the {expected} format, not {actual}',
+  },
+
+  // ── Narrative (一、总体情况) against the tables ──────────────────────────────────────────────────────────────
+  'N.received': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}{alt}',
+    en: 'The overview says “{phrase}”, but {where} is {table}{alt}',
+  },
+  'N.withCarryIn': {
+    zh: '（加上年结转为 {value}）',
+    en: ' ({value} with the applications carried over)',
+  },
+  'N.noApplications': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}',
+    en: 'The overview says “{phrase}” (no applications), but {where} is {table}',
+  },
+  'N.carryIn': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}',
+    en: 'The overview says “{phrase}”, but {where} is {table}',
+  },
+  'N.completed': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}',
+    en: 'The overview says “{phrase}”, but {where} is {table}',
+  },
+  'N.carryOut': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}',
+    en: 'The overview says “{phrase}”, but {where} is {table}',
+  },
+  'N.resultCount': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}',
+    en: 'The overview says “{phrase}”, but {where} is {table}',
+  },
+  'N.resultPercent': {
+    zh: '总体情况写“{phrase}”，按{where}与办理结果总计 {total} 计算应为 {table}%',
+    en: 'The overview says “{phrase}”, but {where} out of {total} results is {table}%',
+  },
+  'N.review': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}',
+    en: 'The overview says “{phrase}”, but {where} is {table}',
+  },
+  'N.suit': {
+    zh: '总体情况写“{phrase}”，而{where}合计为 {table}',
+    en: 'The overview says “{phrase}”, but {where} add up to {table}',
+  },
+
+  // ── Command line (`disclosure-tables check`) ─────────────────────────────────────────────────────────────
+  'cli.reportHeading': { zh: '{file}', en: '{file}' },
+  'cli.reportMeta': { zh: '{org}{year} 年度 · {format} 格式', en: '{org}year {year} · format {format}' },
+  'cli.reportMetaNoYear': { zh: '{org}{format} 格式', en: '{org}format {format}' },
+  'cli.counts': {
+    zh: '{errors} 个错误，{warnings} 个警告，{unfilled} 个单元格未填写',
+    en: '{errors} errors, {warnings} warnings, {unfilled} unfilled cells',
+  },
+  'cli.ruleCounts': {
+    zh: '校验 {checked} 项：通过 {passed}，未通过 {failed}，不完整 {incomplete}',
+    en: '{checked} checks: {passed} passed, {failed} failed, {incomplete} incomplete',
+  },
+  'cli.allGood': { zh: '表内数字全部相符。', en: 'All figures agree.' },
+  'cli.previous': { zh: '与上年报告对照：{file}', en: 'Compared with last year: {file}' },
+  'cli.noPrevious': {
+    zh: '（未提供上年报告，未做跨年度校验）',
+    en: '(no previous year given: cross-year checks skipped)',
+  },
+  'cli.error': { zh: '错误', en: 'error' },
+  'cli.warning': { zh: '警告', en: 'warning' },
+  'cli.info': { zh: '提示', en: 'note' },
+  'cli.cells': { zh: '涉及单元格：{cells}', en: 'cells: {cells}' },
+  'cli.values': {
+    zh: '填报 {reported}，计算 {computed}，差 {diff}',
+    en: 'reported {reported}, computed {computed}, difference {diff}',
+  },
+  'cli.suspects': { zh: '可能出错：{cells}', en: 'suspects: {cells}' },
+  'cli.suggestion': { zh: '建议改为：{values}', en: 'suggestion: {values}' },
+  'cli.suggestionTypo': { zh: '建议改为：{values}（疑似数字输入错误）', en: 'suggestion: {values} (a digit typo)' },
+  'cli.otherTables': { zh: '其他', en: 'Other' },
+  'cli.unrecognised': { zh: '未能识别的内容（{count} 处）：', en: 'Not recognised ({count}):' },
+  'cli.unreadable': { zh: '无法读取：{file}：{message}', en: 'cannot read {file}: {message}' },
+  'cli.summaryTitle': { zh: '汇总（{count} 份报告）', en: 'Summary ({count} reports)' },
+  'cli.colFile': { zh: '文件', en: 'file' },
+  'cli.colOrg': { zh: '机关', en: 'body' },
+  'cli.colYear': { zh: '年度', en: 'year' },
+  'cli.colErrors': { zh: '错误', en: 'errors' },
+  'cli.colWarnings': { zh: '警告', en: 'warnings' },
+  'cli.colUnfilled': { zh: '未填', en: 'unfilled' },
+  'cli.progress': { zh: '正在读取', en: 'Reading' },
+
+  // ── Pieces used to build the messages above ─────────────────────────────────────────────────────────────
+  'cell.name': { zh: '{table}“{row}”行“{col}”列', en: '{table} “{row}” / “{col}”' },
+  'cell.nameSingle': { zh: '{table}“{row}”', en: '{table} “{row}”' },
+  'cell.ref': { zh: '（{ref}）', en: ' ({ref})' },
+  'list.separator': { zh: '、', en: ', ' },
+  'list.more': { zh: '等 {count} 个', en: ' and {count} more' },
+  'level.central': { zh: '中央部门', en: 'central' },
+  'level.province': { zh: '省级机关', en: 'provincial' },
+  'level.city': { zh: '市级机关', en: 'city' },
+  'level.county': { zh: '县级机关', en: 'county' },
+  'level.town': { zh: '乡镇（街道）', en: 'town or street office' },
+} satisfies Record<string, MessageTemplate>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+const TABLE: Readonly<Record<string, MessageTemplate>> = MESSAGES;
+
+/** Fills a template. Missing parameters stay visible as `{name}` rather than disappearing silently. */
+export function formatMessage(key: MessageKey | string, lang: Lang, params: MessageParams = {}): string {
+  const t = TABLE[key];
+  if (!t) return key;
+  return t[lang].replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : typeof v === 'number' ? formatNumber(v) : v;
+  });
+}
+
+/** Numbers as people write them in these reports: no thousands separator, no float noise (0.1 + 0.2). */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Math.round(n * 1e8) / 1e8);
+}
+
+/** A signed difference, `+3` / `-3`, for the `相差` part of the messages. */
+export function formatDiff(n: number): string {
+  return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
+}
+
+export function hasMessage(key: string): boolean {
+  return key in TABLE;
+}

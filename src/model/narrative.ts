@@ -1,0 +1,265 @@
+/**
+ * Narrative checks: the figures that `一、总体情况` states about applications, results and 复议/诉讼 are compared
+ * with the tables. Each disagreement is a warning quoting its sentence; a narrative that agrees yields none.
+ * Pure TS. Phrases are matched on normalised text (half-width, simplified characters, no spaces).
+ */
+import { cellId, getFormat, isFormatId } from './formats';
+import { toSimplified } from './normalise';
+import { narrativeMessage } from './narrative-messages';
+import type { CellId, Finding, FormatId, Lang, RawValues, ReportFormat, RuleId } from './types';
+
+export type NarrativeMetric =
+  'received' | 'carryIn' | 'completed' | 'carryOut' | 'noApplications' | 'review' | 'suit' | `result:${ResultCategory}`;
+
+export type ResultCategory = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6';
+
+export interface NarrativeFigure {
+  metric: NarrativeMetric;
+  /** The number the narrative states (0 for a "未收到" statement). */
+  value: number;
+  /** A percentage stated next to a result count, as written (`33.1`), with its decimals. */
+  percent?: { value: number; decimals: number };
+  sentence: string;
+  /** The matched phrase, for highlighting. */
+  phrase: string;
+}
+
+const UNIT = '(?:件|条|个|宗|起|次)';
+const GAP = '[^\\d,，。;；:：()（）]{0,14}?';
+
+/** Result categories in table order; the narrative names them by the category label's core words. */
+const RESULT_WORDS: [ResultCategory, RegExp][] = [
+  ['R1', /予以公开/],
+  ['R2', /部分公开/],
+  ['R3', /不予公开/],
+  ['R4', /无法提供/],
+  ['R5', /不予处理/],
+  ['R6', /其他处理/],
+];
+
+interface Pattern {
+  metric: NarrativeMetric;
+  re: RegExp;
+  /** Figure is 0 without a number (`未收到…申请`). */
+  zero?: boolean;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    metric: 'noApplications',
+    re: /(?:未|没有|无)(?:收到|受理|接到|接收)(?:过|到)?[^\d,，。;；]{0,10}?(?:依申请公开|政府信息公开)?申请(?![\d])/g,
+    zero: true,
+  },
+  {
+    metric: 'received',
+    re: new RegExp(`(?<![未没无])(?:收到|受理|新收|收办|接收|接到)(?:了)?(${GAP})(\\d+)${UNIT}`, 'g'),
+  },
+  { metric: 'carryIn', re: new RegExp(`上(?:一)?年(?:度)?结转(${GAP})(\\d+)${UNIT}`, 'g') },
+  {
+    metric: 'carryOut',
+    re: new RegExp(
+      `(?:结转(?:至|到)?下(?:一)?年度?|转下(?:一)?年度?|结转下年)(?:继续)?(?:办理)?(${GAP})(\\d+)${UNIT}`,
+      'g',
+    ),
+  },
+  {
+    metric: 'completed',
+    re: new RegExp(`(?:办结|答复完毕|已答复|作出答复|办理完毕|处理完毕)(${GAP})(\\d+)${UNIT}`, 'g'),
+  },
+  { metric: 'review', re: new RegExp(`行政复议(?:案件|申请)?(${GAP})(\\d+)${UNIT}`, 'g') },
+  { metric: 'suit', re: new RegExp(`行政诉讼(?:案件)?(${GAP})(\\d+)${UNIT}`, 'g') },
+];
+
+/** One sentence per 。；!? (PDF line breaks inside a sentence are joined first). */
+export function sentences(narrative: string): string[] {
+  const text = toSimplified(narrative.normalize('NFKC'))
+    .replace(/[“”]/g, '"')
+    .replace(/\s*\n\s*/g, '')
+    .replace(/[ \t\u3000]+/g, '');
+  return text
+    .split(/(?<=[。;；!?！？])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The figures a narrative states, in order of appearance. */
+export function narrativeFigures(narrative: string): NarrativeFigure[] {
+  const out: NarrativeFigure[] = [];
+  for (const sentence of sentences(narrative)) {
+    for (const p of PATTERNS) {
+      for (const m of sentence.matchAll(p.re)) {
+        // A gap that names a subset (`其中`) or a different thing (`诉讼` inside a 复议 phrase) is not this figure.
+        const gap = p.zero ? '' : m[1];
+        if (/其中|同比|增长|减少|以上|以下/.test(gap)) continue;
+        if (p.metric === 'received' && !/申请/.test(gap + sentence.slice(0, m.index ?? 0).slice(-12))) continue;
+        if (p.metric === 'review' && /诉讼/.test(gap)) continue;
+        out.push({ metric: p.metric, value: p.zero ? 0 : Number(m[2]), sentence, phrase: m[0] });
+      }
+    }
+    for (const [cat, word] of RESULT_WORDS) {
+      const re = new RegExp(
+        `${word.source}(${GAP})(\\d+)${UNIT}(?:[,，]?(?:占|占比|比例为?|约占)(?:总数|全部)?(?:的)?(\\d+(?:\\.\\d+)?)%)?`,
+        'g',
+      );
+      for (const m of sentence.matchAll(re)) {
+        if (/其中/.test(m[1])) continue;
+        const f: NarrativeFigure = { metric: `result:${cat}`, value: Number(m[2]), sentence, phrase: m[0] };
+        if (m[3] !== undefined) f.percent = { value: Number(m[3]), decimals: (m[3].split('.')[1] ?? '').length };
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+function num(v: RawValues[string]): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+  return null;
+}
+
+/** The table figure a narrative figure is compared with: the cells and their sum, or null when any is blank. */
+function tableFigure(format: ReportFormat, values: RawValues, cells: CellId[]): number | null {
+  let s = 0;
+  for (const id of cells) {
+    const n = num(values[id]);
+    if (n === null) return null;
+    s += n;
+  }
+  return s;
+}
+
+function resultRows(format: ReportFormat, cat: ResultCategory): string[] {
+  return format.t3.leafRows.filter((r) => r === cat || r.startsWith(`${cat}_`));
+}
+
+function metricCells(format: ReportFormat, metric: NarrativeMetric): CellId[] {
+  const { rows, columns, applicantColumns } = format.t3;
+  const tot = columns.find((c) => !applicantColumns.includes(c))!;
+  const t3 = (row: string) => cellId('T3', row, tot);
+  const t4Total = format.t4.columns.find((c) => !format.t4.partColumns.includes(c))!;
+  const [NEW, CARRY_IN] = rows;
+  switch (metric) {
+    case 'received':
+    case 'noApplications':
+      return [t3(NEW)];
+    case 'carryIn':
+      return [t3(CARRY_IN)];
+    case 'completed':
+      return [t3(rows[rows.length - 2])];
+    case 'carryOut':
+      return [t3(rows[rows.length - 1])];
+    case 'review':
+      return [cellId('T4', format.t4.groups[0], t4Total)];
+    case 'suit':
+      return format.t4.groups.slice(1).map((g) => cellId('T4', g, t4Total));
+    default:
+      return resultRows(format, metric.slice('result:'.length) as ResultCategory).map(t3);
+  }
+}
+
+const RULE: Record<string, RuleId> = {
+  received: 'N.received',
+  noApplications: 'N.noApplications',
+  carryIn: 'N.carryIn',
+  completed: 'N.completed',
+  carryOut: 'N.carryOut',
+  review: 'N.review',
+  suit: 'N.suit',
+};
+
+/** Whether `percent` is `part / whole` rounded or truncated to the decimals written. */
+export function percentAgrees(percent: { value: number; decimals: number }, part: number, whole: number): boolean {
+  if (whole <= 0) return false;
+  const f = 10 ** percent.decimals;
+  const exact = (part / whole) * 100 * f;
+  const written = Math.round(percent.value * f);
+  // A tiny epsilon keeps 33.3333… from failing a truncation through floating point.
+  return Math.round(exact) === written || Math.floor(exact + 1e-9) === written;
+}
+
+/**
+ * Compares the figures of `一、总体情况` with the tables. `values` are the report's cells (numbers or raw
+ * strings; blank cells skip the comparisons they touch).
+ */
+export function checkNarrative(
+  narrative: string,
+  values: RawValues,
+  format: FormatId | ReportFormat,
+  lang: Lang = 'zh',
+  /** Filled with how many comparisons each rule made (for the rule summary). */
+  checked?: Map<RuleId, number>,
+): Finding[] {
+  const count = (rule: RuleId) => checked?.set(rule, (checked.get(rule) ?? 0) + 1);
+  const f = typeof format === 'string' ? (isFormatId(format) ? getFormat(format) : getFormat('2021')) : format;
+  const findings: Finding[] = [];
+  const seen = new Map<string, number>();
+  const instance = (base: string) => {
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  };
+  const { rows, columns, applicantColumns } = f.t3;
+  const tot = columns.find((c) => !applicantColumns.includes(c))!;
+  const totalCell = cellId('T3', rows[rows.length - 2], tot);
+  const carryInCell = cellId('T3', rows[1], tot);
+
+  for (const fig of narrativeFigures(narrative)) {
+    const cells = metricCells(f, fig.metric);
+    const table = tableFigure(f, values, cells);
+    if (table === null) continue;
+    const isResult = fig.metric.startsWith('result:');
+    const rule: RuleId = isResult ? 'N.resultCount' : RULE[fig.metric];
+    const detail: Record<string, string | number> = { sentence: fig.sentence, phrase: fig.phrase, metric: fig.metric };
+    const base = { severity: 'warning' as const, table: cells[0].slice(0, 2) as 'T3' | 'T4', suspects: [] };
+    count(rule);
+
+    if (fig.metric === 'received' && fig.value !== table) {
+      // Some bodies count the applications carried over as received: accept NEW + CARRY_IN as well.
+      const carry = tableFigure(f, values, [carryInCell]);
+      if (carry !== null && fig.value === table + carry) continue;
+      if (carry !== null) detail.withCarryIn = table + carry;
+    }
+    if (fig.value !== table) {
+      findings.push({
+        ...base,
+        rule,
+        instance: instance(isResult ? `${rule}:${fig.metric.slice(7)}` : rule),
+        cells: fig.metric === 'received' && 'withCarryIn' in detail ? [...cells, carryInCell] : cells,
+        reported: fig.value,
+        computed: table,
+        imbalance: fig.value - table,
+        message: narrativeMessage(lang, rule, { phrase: fig.phrase, table, cells, format: f, detail }),
+        detail,
+      });
+      continue;
+    }
+    if (isResult && fig.percent) {
+      const whole = tableFigure(f, values, [totalCell]);
+      if (whole === null) continue;
+      count('N.resultPercent');
+      if (percentAgrees(fig.percent, table, whole)) continue;
+      const pct =
+        whole > 0 ? Math.round((table / whole) * 100 * 10 ** fig.percent.decimals) / 10 ** fig.percent.decimals : 0;
+      findings.push({
+        ...base,
+        rule: 'N.resultPercent',
+        instance: instance(`N.resultPercent:${fig.metric.slice(7)}`),
+        cells: [...cells, totalCell],
+        reported: fig.percent.value,
+        computed: pct,
+        imbalance: Math.round((fig.percent.value - pct) * 1e6) / 1e6,
+        message: narrativeMessage(lang, 'N.resultPercent', {
+          phrase: fig.phrase,
+          table: pct,
+          cells,
+          format: f,
+          detail,
+          total: whole,
+        }),
+        detail: { ...detail, percent: fig.percent.value },
+      });
+    }
+  }
+  return findings;
+}

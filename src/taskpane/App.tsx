@@ -1,0 +1,192 @@
+import * as React from 'react';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
+import { ArrowSync16Regular, PaintBrushSubtract16Regular } from '@fluentui/react-icons';
+import type { GenerateRequest, HostCheck, HostOperations, HostProblem } from '../excel/host-api';
+import type { CellId, Lang } from '../model/types';
+import { FindingsList } from './components/FindingsList';
+import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
+import { ProblemBars } from './components/ProblemBars';
+import { StatusSummary } from './components/StatusSummary';
+import { useStyles } from './components/styles';
+import { strings } from './i18n';
+import { FLUENT_THEMES, type ThemeKind } from './theme';
+
+export interface AppProps {
+  host: HostOperations;
+  initialLang?: Lang;
+  theme?: ThemeKind;
+  /** Today, for the default report year (the year before). */
+  today?: Date;
+  /** Offers the blank .xlsx template (lazy-loaded); absent in tests. */
+  onDownloadTemplate?: GenerateFormProps['onDownloadTemplate'];
+  /** Extra panels (import, template) rendered under the findings, given the current language. */
+  extras?: (ctx: { lang: Lang; host: HostOperations; onResult(c: HostCheck): void }) => React.ReactNode;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function App({ theme = 'light', ...props }: AppProps) {
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <Pane {...props} />
+    </FluentProvider>
+  );
+}
+
+function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: AppProps) {
+  const s = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const t = strings(lang);
+  const missing = React.useMemo(() => host.missingRequirements(), [host]);
+  const [check, setCheck] = React.useState<HostCheck | null>(null);
+  const [live, setLive] = React.useState(true);
+  const [busy, setBusy] = React.useState<'check' | 'clear' | null>(null);
+  const [failure, setFailure] = React.useState<string | null>(null);
+  // Live starts and stops are serialised: a stop still in flight must not cancel the start that follows it.
+  const liveChain = React.useRef<Promise<unknown>>(Promise.resolve());
+
+  const guarded = React.useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      const out = await fn();
+      setFailure(null);
+      return out;
+    } catch (e) {
+      setFailure(messageOf(e));
+      return undefined;
+    }
+  }, []);
+
+  const checkNow = React.useCallback(async () => {
+    setBusy('check');
+    const c = await guarded(() => host.checkNow({ lang }));
+    if (c) setCheck(c);
+    setBusy(null);
+  }, [guarded, host, lang]);
+
+  const supported = missing.length === 0;
+
+  React.useEffect(() => {
+    if (supported) void checkNow();
+  }, [supported, checkNow]);
+
+  React.useEffect(() => {
+    if (!supported || !live) return;
+    let active = true;
+    liveChain.current = liveChain.current
+      .then(() => host.startLive((c) => active && setCheck(c), { lang }))
+      .catch((e) => setFailure(messageOf(e)));
+    return () => {
+      active = false;
+      liveChain.current = liveChain.current.then(() => host.stopLive()).catch(() => undefined);
+    };
+  }, [supported, live, host, lang]);
+
+  const generate = async (req: GenerateRequest) => {
+    const out = await host.generate(req);
+    if (out.ok) await checkNow();
+    return out;
+  };
+  const goTo = (id: CellId) => void guarded(() => host.goToCell(id));
+  const apply = async (values: Record<CellId, number>) => {
+    const c = await guarded(() => host.writeValues(values));
+    if (c) setCheck(c);
+  };
+  const clear = async () => {
+    setBusy('clear');
+    await guarded(() => host.clearHighlights());
+    setBusy(null);
+  };
+
+  const result = check?.result ?? null;
+  const problems: HostProblem[] = supported
+    ? (check?.problems ?? [])
+    : [{ kind: 'unsupportedHost', missing: missing.join(', ') }];
+  const defaultYear = (today ?? new Date()).getFullYear() - 1;
+
+  const generateSection = (
+    <section className={s.section} aria-labelledby="dt-generate">
+      <h2 id="dt-generate" className={s.sectionTitle}>
+        {t.generateHeading}
+      </h2>
+      <GenerateForm
+        t={t}
+        onGenerate={generate}
+        disabled={!supported}
+        defaultYear={defaultYear}
+        onDownloadTemplate={onDownloadTemplate}
+      />
+    </section>
+  );
+
+  return (
+    <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header className={s.header}>
+        <h1 className={s.title}>{t.appTitle}</h1>
+        <Button
+          appearance="subtle"
+          size="small"
+          aria-label={t.switchLanguageLabel}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
+          {t.switchLanguage}
+        </Button>
+      </header>
+
+      <ProblemBars t={t} lang={lang} problems={problems} format={result?.format} />
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t.problemFailed(failure)}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {supported && (
+        <>
+          <div className={s.toolbar} role="toolbar" aria-label={t.statusHeading}>
+            <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label={t.liveCheck} />
+            <Button icon={<ArrowSync16Regular />} onClick={() => void checkNow()} disabled={busy !== null}>
+              {busy === 'check' ? t.checking : t.checkNow}
+            </Button>
+            <Button
+              icon={<PaintBrushSubtract16Regular />}
+              appearance="subtle"
+              onClick={() => void clear()}
+              disabled={busy !== null || !result}
+            >
+              {t.clearHighlights}
+            </Button>
+          </div>
+
+          {result && (
+            <>
+              <section className={s.section} aria-labelledby="dt-status">
+                <h2 id="dt-status" className={s.sectionTitle}>
+                  {t.statusHeading}
+                </h2>
+                <StatusSummary t={t} lang={lang} result={result} />
+                {check && !check.painted && <p className={s.muted}>{t.notPainted}</p>}
+              </section>
+              <section className={s.section} aria-labelledby="dt-findings">
+                <h2 id="dt-findings" className={s.sectionTitle}>
+                  {t.findingsHeading}
+                </h2>
+                <FindingsList
+                  t={t}
+                  lang={lang}
+                  result={result}
+                  cellAddress={check?.cellAddress ?? {}}
+                  onGoTo={goTo}
+                  onApply={apply}
+                />
+              </section>
+            </>
+          )}
+          {/* One place in the tree whatever the state, so the form keeps what was typed and its messages. */}
+          {generateSection}
+          {extras?.({ lang, host, onResult: setCheck })}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * The pane's own words, Chinese first. Rule messages are not here: they come rendered by the model in the chosen
+ * language (`finding.message`). Labels of the format (table names, row and column labels) come from the format data.
+ */
+import type { Lang, RuleId, Severity } from '../model/types';
+
+const zh = {
+  appTitle: '政府信息公开年报统计表',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+
+  generateHeading: '生成统计表',
+  format: '格式',
+  formatOption: (year: string, source: string) => `${year} 年版（${source}）`,
+  year: '报告年度',
+  yearInvalid: '请填写 2000 至 2100 之间的年份。',
+  org: '机关名称',
+  orgPlaceholder: '例如：某某县人民政府办公室',
+  orgMissing: '请填写机关名称，它会出现在表格标题中。',
+  target: '生成位置',
+  targetNewSheet: '新工作表',
+  targetSelection: '当前选中单元格处',
+  protect: '保护工作表（只允许在填报单元格中输入）',
+  generate: '生成统计表',
+  generating: '正在生成…',
+  generated: (sheet: string, address: string) => `已在工作表“${sheet}”的 ${address} 生成三张统计表。`,
+  targetNotEmpty: (sheet: string, address: string) =>
+    `工作表“${sheet}”的 ${address} 处已有数据，为避免覆盖，未作任何改动。`,
+  useNewSheet: '改为生成到新工作表',
+
+  statusHeading: '检查概况',
+  overallPass: '通过',
+  overallErrors: '有错误',
+  overallNotChecked: '尚未检查',
+  overallWarningsNote: (n: number) => `另有 ${n} 条提醒`,
+  errors: '错误',
+  warnings: '提醒',
+  unfilled: '未填',
+  table: '表格',
+  otherTable: '其他',
+
+  findingsHeading: '检查发现',
+  noFindings: '各表勾稽关系一致，未发现问题。',
+  severity: { error: '错误', warning: '提醒', info: '说明' } as Record<Severity, string>,
+  reported: '表中合计',
+  computed: '各项相加',
+  imbalance: '差额',
+  suspect: '可能有误',
+  moreSuspects: (n: number) => `另有 ${n} 个单元格也可能有误`,
+  suggestion: '建议改为',
+  suggestionDigitTypo: '（疑似数字顺序颠倒）',
+  applySuggestion: '采用建议',
+  showMore: '展开全文',
+  showLess: '收起',
+  applying: '正在写入…',
+  goToCell: (where: string) => `定位到 ${where}`,
+  equationCaption: '第一项加第二项之和，应等于第三项加第四项之和',
+  equationLeft: '一 + 二',
+  equationRight: '三 + 四',
+  equationLabel: (col: string) => `“${col}”列`,
+
+  liveCheck: '实时检查',
+  checkNow: '立即检查',
+  checking: '正在检查…',
+  clearHighlights: '清除标记',
+
+  problemNoTables: '当前工作簿中没有找到统计表。请先生成统计表，或打开包含统计表的工作簿。',
+  problemUnsupported: (missing: string) =>
+    `此版本的 Excel 缺少本加载项所需的功能（${missing}）。请使用 Microsoft 365 版 Excel、Excel 2021 或更新版本，或使用网页版 Excel。`,
+  problemSheetProtected: (sheet: string) =>
+    `工作表“${sheet}”受保护，无法标记或写入。请在“审阅”选项卡中撤销工作表保护后重试。`,
+  problemTableDamaged: (table: string, detail: string) => `${table}的结构已被改动，无法完整检查：${detail}`,
+  problemFailed: (message: string) => `操作未完成：${message}`,
+  notPainted: '工作表不允许设置格式，检查结果只显示在此窗格中。',
+
+  notInExcelTitle: '请在 Excel 中打开',
+  notInExcel: '本加载项需要在 Excel 中运行（桌面版或网页版）。',
+  loading: '正在加载…',
+
+  templateDownload: '下载空白模板（.xlsx）',
+  templateFailed: '模板生成失败：',
+  ruleTitle: {
+    'T3.balance': '表三：第一项加第二项，应等于第三项加第四项',
+    'T3.rowTotal': '表三：总计列应等于各类申请人之和',
+    'T3.resultTotal': '表三：（七）总计应等于各项办理结果之和',
+    'T4.groupTotal': '表四：总计应等于各结果之和',
+    'V.notNumber': '不是数字',
+    'V.negative': '负数',
+    'V.fraction': '件数出现小数',
+    'V.fullWidth': '全角数字',
+    'V.textNumber': '以文本形式存储的数字',
+    'V.unfilled': '未填写的单元格',
+    'P.issuedVsInForce': '制发件数与现行有效件数不合常理',
+    'P.feeDecimals': '收费金额小数位过多（是否把“元”填成了“万元”？）',
+    'P.regulationsAtLocalLevel': '本级机关一般不制定规章',
+    'P.sameAsLastYear': '与上年数据完全相同',
+    'X.carry': '上年结转与上年报告的结转下年度不一致',
+    'X.inForce': '现行有效件数与上年不衔接',
+    'F.notFormula': '合计单元格的公式被数字覆盖',
+    'F.formulaRange': '合计公式的求和范围不完整',
+    'F.layout': '表格结构被改动',
+    'FMT.outdated': '格式版本与报告年度不符',
+  } as Partial<Record<RuleId, string>>,
+  ruleNarrative: '正文数字与表格不一致',
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: 'Disclosure report tables',
+  switchLanguage: '中文',
+  switchLanguageLabel: '切换到中文',
+
+  generateHeading: 'Generate the tables',
+  format: 'Format',
+  formatOption: (year, source) => `${year} format (${source})`,
+  year: 'Report year',
+  yearInvalid: 'Enter a year between 2000 and 2100.',
+  org: 'Body name (机关名称)',
+  orgPlaceholder: 'e.g. 某某县人民政府办公室',
+  orgMissing: 'Enter the name of the body; it appears in the title of the tables.',
+  target: 'Where',
+  targetNewSheet: 'A new sheet',
+  targetSelection: 'At the selected cell',
+  protect: 'Protect the sheet (typing only in input cells)',
+  generate: 'Generate tables',
+  generating: 'Generating…',
+  generated: (sheet, address) => `The three tables were generated on sheet “${sheet}” at ${address}.`,
+  targetNotEmpty: (sheet, address) =>
+    `Sheet “${sheet}” already holds data at ${address}. Nothing was changed, so nothing was overwritten.`,
+  useNewSheet: 'Generate on a new sheet instead',
+
+  statusHeading: 'Status',
+  overallPass: 'Passed',
+  overallErrors: 'Errors found',
+  overallNotChecked: 'Not checked yet',
+  overallWarningsNote: (n) => `plus ${n} warning${n === 1 ? '' : 's'}`,
+  errors: 'Errors',
+  warnings: 'Warnings',
+  unfilled: 'Unfilled',
+  table: 'Table',
+  otherTable: 'Other',
+
+  findingsHeading: 'Findings',
+  noFindings: 'All tables add up. Nothing to report.',
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  reported: 'Total as reported',
+  computed: 'Sum of the parts',
+  imbalance: 'Difference',
+  suspect: 'Probably wrong',
+  moreSuspects: (n) => `and ${n} more cell${n === 1 ? '' : 's'} that could be wrong`,
+  suggestion: 'Suggested value',
+  suggestionDigitTypo: ' (looks like swapped digits)',
+  applySuggestion: 'Apply suggestion',
+  showMore: 'Show all',
+  showLess: 'Show less',
+  applying: 'Writing…',
+  goToCell: (where) => `Go to ${where}`,
+  equationCaption: 'Items 一 + 二 must equal items 三 + 四',
+  equationLeft: '一 + 二',
+  equationRight: '三 + 四',
+  equationLabel: (col) => `column “${col}”`,
+
+  liveCheck: 'Live check',
+  checkNow: 'Check now',
+  checking: 'Checking…',
+  clearHighlights: 'Clear highlights',
+
+  problemNoTables:
+    'No tables were found in this workbook. Generate the tables first, or open a workbook that has them.',
+  problemUnsupported: (missing) =>
+    `This version of Excel lacks features the add-in needs (${missing}). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.`,
+  problemSheetProtected: (sheet) =>
+    `Sheet “${sheet}” is protected, so it cannot be highlighted or written. Unprotect it (Review tab) and try again.`,
+  problemTableDamaged: (table, detail) =>
+    `The layout of ${table} was changed, so it cannot be fully checked: ${detail}`,
+  problemFailed: (message) => `The operation did not complete: ${message}`,
+  notPainted: 'The sheet does not allow formatting; findings are shown in this pane only.',
+
+  notInExcelTitle: 'Open this in Excel',
+  notInExcel: 'This add-in runs inside Excel (desktop or on the web).',
+  loading: 'Loading…',
+
+  templateDownload: 'Download a blank template (.xlsx)',
+  templateFailed: 'The template could not be made: ',
+  ruleTitle: {
+    'T3.balance': 'Table 3: items 一 + 二 must equal items 三 + 四',
+    'T3.rowTotal': 'Table 3: the total column must equal the sum of the applicants',
+    'T3.resultTotal': 'Table 3: (七) total must equal the sum of the results',
+    'T4.groupTotal': 'Table 4: each total must equal the sum of its results',
+    'V.notNumber': 'Not a number',
+    'V.negative': 'Negative number',
+    'V.fraction': 'Fraction in a count',
+    'V.fullWidth': 'Full-width digits',
+    'V.textNumber': 'Number stored as text',
+    'V.unfilled': 'Unfilled cells',
+    'P.issuedVsInForce': 'Issued vs. in force looks implausible',
+    'P.feeDecimals': 'Too many decimals in the fee (元 typed as 万元?)',
+    'P.regulationsAtLocalLevel': 'Bodies at this level do not usually make 规章',
+    'P.sameAsLastYear': 'Identical to last year',
+    'X.carry': 'Carried in differs from last year’s carried out',
+    'X.inForce': 'In-force count does not follow from last year',
+    'F.notFormula': 'A total formula was overwritten by a number',
+    'F.formulaRange': 'A total formula no longer covers all its parts',
+    'F.layout': 'The table layout was changed',
+    'FMT.outdated': 'The format does not match the report year',
+  },
+  ruleNarrative: 'Narrative figure disagrees with the tables',
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+export function ruleTitle(t: Strings, rule: RuleId): string {
+  return t.ruleTitle[rule] ?? (rule.startsWith('N.') ? t.ruleNarrative : rule);
+}
+
+/** Office display language (`zh-CN`, `en-US` …) → pane language: Chinese unless the user runs Office in another language. */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  if (!locale) return 'zh';
+  return /^zh\b/i.test(locale) ? 'zh' : 'en';
+}

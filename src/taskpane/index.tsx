@@ -1,0 +1,47 @@
+/**
+ * Entry of the task pane inside Excel: waits for Office, checks that this is Excel, follows its theme and
+ * display language, and renders the pane against the real Excel host.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { createExcelHost } from '../excel/host';
+import { App } from './App';
+import { NotInExcel } from './NotInExcel';
+import { langFromLocale } from './i18n';
+import { downloadTemplate } from './template-download';
+import { themeKind } from './theme';
+
+function forcedColors(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
+}
+
+function mount(): HTMLElement {
+  const el = document.getElementById('root');
+  if (!el) throw new Error('#root missing from taskpane.html');
+  return el;
+}
+
+/** Office properties some hosts or versions do not have: read without letting a missing one blank the pane. */
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+Office.onReady((info) => {
+  const root = createRoot(mount());
+  const lang = langFromLocale(safely(() => Office.context.displayLanguage) ?? navigator.language);
+  const theme = themeKind(
+    safely(() => Office.context.officeTheme),
+    forcedColors(),
+  );
+  if (info.host !== Office.HostType.Excel) {
+    root.render(<NotInExcel lang={lang} theme={theme} />);
+    return;
+  }
+  root.render(
+    <App host={createExcelHost({ lang })} initialLang={lang} theme={theme} onDownloadTemplate={downloadTemplate} />,
+  );
+});

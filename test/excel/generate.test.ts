@@ -1,0 +1,162 @@
+/**
+ * Generation through the real adapter against the Excel stand-in: the tables land where the spec puts them, with
+ * live totals, merges, borders, number formats, names, metadata and protection; a non-empty target is refused.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { a1, a1Range } from '../../src/model/a1';
+import { getFormat } from '../../src/model/formats';
+import type { TableId } from '../../src/model/types';
+import { generateReport } from '../../src/excel/generate';
+import { at, installStandIn, sheetCells, tableOrigin, type Bench } from './harness';
+
+const spec = fs.readFileSync(path.join(__dirname, '../fixtures/spec/report-format.md'), 'utf8');
+
+function specSection(start: string, end: string): string {
+  const i = spec.indexOf(start);
+  return spec.slice(i, spec.indexOf(end, i + start.length));
+}
+
+let bench: Bench;
+beforeEach(() => {
+  bench = installStandIn();
+});
+afterEach(() => bench.restore());
+
+describe.each(['2021', '2019'] as const)('generate, %s format, on a new sheet', (formatId) => {
+  const format = getFormat(formatId);
+
+  it('puts every label, merge, input and live total where the format says, in at most 3 syncs', async () => {
+    const { app } = bench.standIn;
+    app.resetSyncCount();
+    const out = await generateReport({ format: formatId, year: 2025, org: '某县统计局', target: 'newSheet' });
+    expect(out.ok).toBe(true);
+    expect(app.syncCount).toBeLessThanOrEqual(3);
+    if (!out.ok) return;
+    const cells = sheetCells(bench.standIn, out.sheet);
+    const cellAt = (address: string) => cells.get(address)!;
+
+    for (const t of format.tables) {
+      const o = tableOrigin(bench.standIn, t.id);
+      expect(o.sheet).toBe(out.sheet);
+      expect([o.rows, o.cols]).toEqual([t.rows, t.cols]);
+      const addr = (row: number, col: number) => a1(o.row + row, o.col + col);
+      for (const l of t.labels) {
+        const cell = cellAt(addr(l.row, l.col));
+        expect([l.text, cell.value]).toEqual([l.text, l.text]);
+        if (l.rows > 1 || l.cols > 1)
+          expect(cell.mergedArea).toBe(a1Range(o.row + l.row, o.col + l.col, l.rows, l.cols));
+        expect(cell.borders.top).toBe('Continuous');
+      }
+      for (const c of t.cells) {
+        const cell = cellAt(addr(c.row, c.col));
+        expect(cell.numberFormat).toBe(c.kind === 'amount' ? '0.0000' : '0');
+        if (c.sumOf) {
+          const first = format.cellById.get(c.sumOf[0])!;
+          const last = format.cellById.get(c.sumOf[c.sumOf.length - 1])!;
+          expect([c.id, cell.formula]).toEqual([
+            c.id,
+            `=SUM(${addr(first.row, first.col)}:${addr(last.row, last.col)})`,
+          ]);
+          expect(cell.locked).toBe(true);
+        } else {
+          expect([c.id, cell.value]).toEqual([c.id, 0]);
+          expect(cell.locked).toBe(false);
+        }
+      }
+    }
+    expect(app.protection(out.sheet)).toMatchObject({ protected: true, options: { allowFormatCells: true } });
+    expect(app.settings()['disclosureTables.report']).toMatchObject({
+      format: formatId,
+      year: 2025,
+      org: '某县统计局',
+    });
+    // A fresh table breaks no self-check: nothing is painted.
+    expect(app.paintedByConditionalFormats(out.sheet)).toEqual([]);
+  });
+});
+
+describe('generate (2021) against the spec text', () => {
+  it('table 三: every `RANGE` `label` pair of the spec is there, merged, relative to the table origin', async () => {
+    const out = await generateReport({ format: '2021', year: 2024, org: '', target: 'newSheet' });
+    if (!out.ok) throw new Error('generate failed');
+    const o = tableOrigin(bench.standIn, 'T3');
+    const text = specSection('## Table 三', '## Table 四');
+    const cells = sheetCells(bench.standIn, out.sheet);
+    const pairs = [...text.matchAll(/([A-J]\d+(?::[A-J]\d+)?)`?\s*(?:=\s*)?`([^`]+)`/g)].map((m) => [m[1], m[2]]);
+    expect(pairs.length).toBeGreaterThanOrEqual(30);
+    for (const [rel, label] of pairs) {
+      const target = at(o, rel);
+      const cell = cells.get(target.split(':')[0])!;
+      expect([rel, cell.value]).toEqual([rel, label]);
+      if (rel.includes(':')) expect([rel, cell.mergedArea]).toEqual([rel, target]);
+    }
+  });
+
+  it('table 四: headers and the four 总计 formulas', async () => {
+    const out = await generateReport({ format: '2021', year: 2024, org: '', target: 'newSheet' });
+    if (!out.ok) throw new Error('generate failed');
+    const o = tableOrigin(bench.standIn, 'T4');
+    const app = bench.standIn.app;
+    expect(app.cell(out.sheet, at(o, 'A1')).mergedArea).toBe(at(o, 'A1:E1'));
+    expect(app.cell(out.sheet, at(o, 'F1')).mergedArea).toBe(at(o, 'F1:O1'));
+    expect(app.cell(out.sheet, at(o, 'E4')).formula).toBe(`=SUM(${at(o, 'A4:D4')})`);
+    expect(app.cell(out.sheet, at(o, 'J4')).formula).toBe(`=SUM(${at(o, 'F4:I4')})`);
+    expect(app.cell(out.sheet, at(o, 'O4')).formula).toBe(`=SUM(${at(o, 'K4:N4')})`);
+  });
+
+  it('the self-checking formats flag a broken balance without the add-in', async () => {
+    const out = await generateReport({ format: '2021', year: 2024, org: '', target: 'newSheet' });
+    if (!out.ok) throw new Error('generate failed');
+    const o = tableOrigin(bench.standIn, 'T3');
+    bench.standIn.app.typeCell(out.sheet, at(o, 'D4'), 5);
+    const painted = bench.standIn.app.paintedByConditionalFormats(out.sheet).map((p) => p.address);
+    // 一 + 二 ≠ 三（七） + 四 in column 自然人: the four cells of the balance in that column.
+    for (const rel of ['D4', 'D5', 'D27', 'D28']) expect(painted).toContain(at(o, rel));
+    expect(painted).not.toContain(at(o, 'E4'));
+  });
+});
+
+describe('generate at the selection', () => {
+  it('writes at the selected cell when the area is empty', async () => {
+    const { app } = bench.standIn;
+    app.select('Sheet1', 'C5');
+    app.resetSyncCount();
+    const out = await generateReport({ format: '2021', year: 2025, org: '某镇', target: 'selection', protect: false });
+    expect(out).toMatchObject({ ok: true, sheet: 'Sheet1' });
+    expect(app.syncCount).toBeLessThanOrEqual(3);
+    const o = tableOrigin(bench.standIn, 'T2');
+    expect(o.col).toBe(2);
+    expect(app.protection('Sheet1').protected).toBe(false);
+  });
+
+  it('refuses a non-empty target and changes nothing', async () => {
+    const { app } = bench.standIn;
+    app.typeCell('Sheet1', 'H30', '用户的数据');
+    app.formatCells('Sheet1', 'B2', { fill: '#00FF00' });
+    app.select('Sheet1', 'B2');
+    const before = JSON.stringify(app.view('Sheet1', 60, 20));
+    const namesBefore = app.names();
+    const out = await generateReport({ format: '2021', year: 2025, org: '', target: 'selection' });
+    expect(out).toMatchObject({ ok: false, reason: 'targetNotEmpty', sheet: 'Sheet1' });
+    expect(JSON.stringify(app.view('Sheet1', 60, 20))).toBe(before);
+    expect(app.names()).toEqual(namesBefore);
+    expect(app.settings()).toEqual({});
+    expect(app.conditionalFormats('Sheet1')).toEqual([]);
+  });
+
+  it('refuses a sheet the user protected', async () => {
+    const { app } = bench.standIn;
+    app.protectSheet('Sheet1');
+    const out = await generateReport({ format: '2021', year: 2025, org: '', target: 'selection' });
+    expect(out).toMatchObject({ ok: false, reason: 'sheetProtected' });
+  });
+});
+
+it('generating again moves the names to the new tables (one report tracked per workbook)', async () => {
+  await generateReport({ format: '2021', year: 2024, org: '', target: 'newSheet' });
+  const out = await generateReport({ format: '2021', year: 2025, org: '', target: 'newSheet' });
+  if (!out.ok) throw new Error('generate failed');
+  for (const t of ['T2', 'T3', 'T4'] as TableId[]) expect(tableOrigin(bench.standIn, t).sheet).toBe(out.sheet);
+  expect(bench.standIn.app.names()).toHaveLength(3);
+});

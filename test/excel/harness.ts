@@ -1,0 +1,42 @@
+/** Shared set-up for the adapter's integration tests: a fresh stand-in per test, installed as the global Excel. */
+import { parseA1, a1 } from '../../src/model/a1';
+import { tableName } from '../../src/model/layout';
+import type { TableId } from '../../src/model/types';
+import { createStandIn, type CellInfo, type StandIn, type StandInOptions } from '../../standin';
+
+export interface Bench {
+  standIn: StandIn;
+  restore: () => void;
+}
+
+export function installStandIn(opts: StandInOptions = {}): Bench {
+  const standIn = createStandIn(opts);
+  const restore = standIn.install();
+  return { standIn, restore };
+}
+
+/** Where a table is, read from the workbook name the adapter created (as the user's Excel would show it). */
+export function tableOrigin(
+  standIn: StandIn,
+  table: TableId,
+): { sheet: string; row: number; col: number; rows: number; cols: number } {
+  const n = standIn.app.names().find((x) => x.name === tableName(table));
+  if (!n) throw new Error(`no name for ${table}`);
+  const r = parseA1(n.formula.replace(/^=/, ''));
+  return { sheet: r.sheet!, row: r.row, col: r.col, rows: r.rows, cols: r.cols };
+}
+
+/** Sheet address of a table-relative A1 reference (`A1` = the table's first header cell). */
+export function at(origin: { row: number; col: number }, rel: string): string {
+  const r = parseA1(rel);
+  const tl = a1(origin.row + r.row, origin.col + r.col);
+  return r.rows === 1 && r.cols === 1
+    ? tl
+    : `${tl}:${a1(origin.row + r.row + r.rows - 1, origin.col + r.col + r.cols - 1)}`;
+}
+
+/** All cells of a sheet at once (one conditional-format evaluation instead of one per `app.cell` call). */
+export function sheetCells(standIn: StandIn, sheet: string): Map<string, CellInfo> {
+  const v = standIn.app.view(sheet, 1, 1);
+  return new Map(v.cells.flat().map((c) => [c.address, c]));
+}

@@ -1,0 +1,164 @@
+/**
+ * The adapter's pure parts: rectangle coalescing, formula shifting, grid matching against the format, name
+ * references and the paint classes. The Office.js parts are covered against the stand-in in the other files.
+ */
+import fc from 'fast-check';
+import { a1, parseA1 } from '../../src/model/a1';
+import { getFormat } from '../../src/model/formats';
+import type { Finding, TableDef } from '../../src/model/types';
+import { matchGrid } from '../../src/excel/grid';
+import { desiredPaint, paintedCellOf, paintFormula } from '../../src/excel/highlight';
+import { parseNameReference, quoteSheet } from '../../src/excel/metadata';
+import { coalesce, rectCells, shiftFormula } from '../../src/excel/rects';
+
+/** The table's grid as Excel would return `values`: labels at their top-left cells, zeros in data cells. */
+function gridValues(def: TableDef): (string | number)[][] {
+  const g: (string | number)[][] = Array.from({ length: def.rows }, () => Array<string | number>(def.cols).fill(''));
+  for (const l of def.labels) g[l.row][l.col] = l.text;
+  for (const c of def.cells) g[c.row][c.col] = 0;
+  return g;
+}
+
+describe('coalesce', () => {
+  it('covers exactly the given cells, with no overlap', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.nat(12), fc.nat(12)), { selector: ([r, c]) => `${r},${c}` }), (pts) => {
+        const rects = coalesce(pts.map(([row, col]) => ({ row, col })));
+        const covered = rects.flatMap((r) => rectCells(r).map((c) => `${c.row},${c.col}`));
+        expect(new Set(covered).size).toBe(covered.length);
+        expect(new Set(covered)).toEqual(new Set(pts.map(([r, c]) => `${r},${c}`)));
+      }),
+    );
+  });
+
+  it('turns a full block into one rectangle', () => {
+    const cells = rectCells({ row: 3, col: 3, rows: 25, cols: 7 });
+    expect(coalesce(cells)).toEqual([{ row: 3, col: 3, rows: 25, cols: 7 }]);
+  });
+});
+
+describe('shiftFormula', () => {
+  it('moves relative references and keeps absolute ones', () => {
+    expect(shiftFormula('D$5+D$6<>D$30+$D31', 2, 1)).toBe('E$5+E$6<>E$30+$D33');
+    expect(shiftFormula('IF(ISNUMBER(D5),OR(D5<0,D5<>INT(D5)),LEN(D5)>0)', 1, 2)).toBe(
+      'IF(ISNUMBER(F6),OR(F6<0,F6<>INT(F6)),LEN(F6)>0)',
+    );
+  });
+
+  it('leaves function names and string literals alone', () => {
+    expect(shiftFormula('LOG10(A1)&"B2"', 1, 1)).toBe('LOG10(B2)&"B2"');
+  });
+
+  it('shifting there and back is the identity for relative references', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(20), fc.nat(10), fc.nat(10), (row, col, dr, dc) => {
+        const f = `SUM(${a1(row + 10, col + 10)}:${a1(row + 12, col + 10)})`;
+        expect(shiftFormula(shiftFormula(f, dr, dc), -dr, -dc)).toBe(f);
+      }),
+    );
+  });
+});
+
+describe('matchGrid', () => {
+  const format = getFormat('2021');
+  const t3 = format.tables.find((t) => t.id === 'T3')!;
+
+  it.each(['2021', '2019'] as const)('accepts every table of the %s format exactly as planned', (id) => {
+    for (const def of getFormat(id).tables) {
+      const m = matchGrid(def, gridValues(def));
+      expect(m).toMatchObject({ exact: true, usable: true, extraRows: [], missingRows: [], badHeaders: [] });
+    }
+  });
+
+  it('finds the rows of table 三 again after a row was inserted inside it, and names the extra row', () => {
+    const g = gridValues(t3);
+    const r31 = t3.cells.find((c) => c.id === 'T3.R3_1.NP')!.row;
+    g.splice(r31 + 1, 0, Array<string | number>(t3.cols).fill(''));
+    const m = matchGrid(t3, g);
+    expect(m.exact).toBe(false);
+    expect(m.usable).toBe(true);
+    expect(m.extraRows).toEqual([r31 + 1]);
+    const r32 = t3.cells.find((c) => c.id === 'T3.R3_2.NP')!.row;
+    expect(m.rowMap.get(r32)).toBe(r32 + 1);
+    expect(m.rowMap.get(r31)).toBe(r31);
+  });
+
+  it('reports a deleted row as missing and the table as unusable', () => {
+    const g = gridValues(t3);
+    const r = t3.cells.find((c) => c.id === 'T3.R5_2.NP')!.row;
+    g.splice(r, 1);
+    const m = matchGrid(t3, g);
+    expect(m.usable).toBe(false);
+    expect(m.missingRows).toEqual([t3.labels.find((l) => l.row === r && l.col === 2)!.text]);
+  });
+
+  it('reports an inserted column', () => {
+    const g = gridValues(t3).map((row) => [...row.slice(0, 4), '', ...row.slice(4)]);
+    const m = matchGrid(t3, g);
+    expect(m.columnsChanged).toBe(true);
+    expect(m.usable).toBe(false);
+  });
+
+  it('tolerates full-width/half-width and spacing differences in labels', () => {
+    const g = gridValues(t3);
+    g[3][0] = String(g[3][0]).replace('、', '. ');
+    expect(matchGrid(t3, g).exact).toBe(true);
+  });
+});
+
+describe('name references', () => {
+  it('reads sheet and address, quoted or not, and refuses #REF!', () => {
+    expect(parseNameReference('=Sheet1!$A$4:$D$17')).toEqual({ sheet: 'Sheet1', address: 'A4:D17' });
+    expect(parseNameReference("='2025年 报表''s'!$A$4:$D$17")).toEqual({ sheet: "2025年 报表's", address: 'A4:D17' });
+    expect(parseNameReference('=#REF!')).toBeNull();
+    expect(parseNameReference('=Sheet1!#REF!')).toBeNull();
+  });
+
+  it('round-trips quoted sheet names', () => {
+    for (const s of ['Sheet1', '2025年度报表', "it's"]) {
+      expect(parseNameReference(`=${quoteSheet(s)}!$B$2`)).toEqual({ sheet: s, address: 'B2' });
+    }
+  });
+});
+
+describe('paint classes', () => {
+  const finding = (over: Partial<Finding>): Finding => ({
+    rule: 'T3.balance',
+    instance: 'NP',
+    severity: 'error',
+    cells: ['A', 'B', 'C'],
+    suspects: ['B'],
+    message: '',
+    ...over,
+  });
+
+  it('paints suspects strongly and the other cells of the rule lightly', () => {
+    const p = desiredPaint([finding({})]);
+    expect(Object.fromEntries(p)).toEqual({ A: 'errorLight', B: 'errorStrong', C: 'errorLight' });
+  });
+
+  it('paints an undecided list of suspects lightly', () => {
+    const many = ['A', 'B', 'C', 'D', 'E'];
+    const p = desiredPaint([finding({ cells: many, suspects: many })]);
+    expect(new Set(p.values())).toEqual(new Set(['errorLight']));
+  });
+
+  it('keeps the strongest class where findings overlap, and tells warnings and unfilled cells apart', () => {
+    const p = desiredPaint([
+      finding({ severity: 'warning', cells: ['A', 'D'], suspects: ['A'] }),
+      finding({ cells: ['A', 'B'], suspects: ['B'] }),
+      finding({ rule: 'V.unfilled', severity: 'warning', cells: ['E'], suspects: ['E'] }),
+      finding({ severity: 'info', cells: ['F'], suspects: ['F'] }),
+    ]);
+    expect(Object.fromEntries(p)).toEqual({ A: 'errorLight', B: 'errorStrong', D: 'warningLight', E: 'unfilled' });
+  });
+
+  it('the paint rule names its cell', () => {
+    expect(paintedCellOf(paintFormula('T3.R3_2.LAW'))).toBe('T3.R3_2.LAW');
+    expect(paintedCellOf('=D$5+D$6<>D$30+D$31')).toBeNull();
+  });
+});
+
+it('parseA1 and a1 agree (sanity for the helpers the adapter leans on)', () => {
+  expect(parseA1('B3:D7')).toEqual({ row: 2, col: 1, rows: 5, cols: 3 });
+});

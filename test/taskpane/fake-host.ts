@@ -1,0 +1,123 @@
+/**
+ * A HostOperations double for component tests: returns the checks a test prepares and records every call, so tests
+ * can assert what the pane asked of the host. `writeValues` merges values and returns whatever `afterWrite` makes.
+ */
+import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations } from '../../src/excel/host-api';
+import { T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../../src/model/formats';
+import type { CellId, CheckResult, Finding, FormatId, Lang } from '../../src/model/types';
+
+export interface FakeHost extends HostOperations {
+  calls: { method: string; args: unknown[] }[];
+  /** The callback the pane registered with startLive (null when live checking is off). */
+  liveListener: ((c: HostCheck) => void) | null;
+  check: HostCheck;
+  generateOutcomes: GenerateOutcome[];
+  afterWrite?: (values: Record<CellId, number>) => HostCheck;
+}
+
+export function hostCheck(result: CheckResult | null, extra: Partial<HostCheck> = {}): HostCheck {
+  const format = getFormat(result?.format ?? '2021');
+  // Addresses as a generated sheet would have them: the test only needs them distinct and stable.
+  const cellAddress: Record<CellId, string> = {};
+  format.cells.forEach((c, i) => (cellAddress[c.id] = `X${i + 1}`));
+  return {
+    result,
+    tables: result ? format.tables.map((t) => ({ table: t.id, sheet: '统计表', address: 'A1' })) : [],
+    cellAddress: result ? cellAddress : {},
+    sheet: result ? '统计表' : null,
+    problems: result ? [] : [{ kind: 'noTables' }],
+    painted: !!result,
+    ...extra,
+  };
+}
+
+export function createFakeHost(init: Partial<Pick<FakeHost, 'check' | 'afterWrite'>> & { missing?: string[] } = {}) {
+  const host: FakeHost = {
+    calls: [],
+    liveListener: null,
+    check: init.check ?? hostCheck(null),
+    generateOutcomes: [],
+    afterWrite: init.afterWrite,
+    missingRequirements() {
+      host.calls.push({ method: 'missingRequirements', args: [] });
+      return init.missing ?? [];
+    },
+    async generate(req: GenerateRequest) {
+      host.calls.push({ method: 'generate', args: [req] });
+      return host.generateOutcomes.shift() ?? { ok: true, sheet: '统计表', address: 'A1:O80' };
+    },
+    async checkNow(opts?: { lang?: Lang }) {
+      host.calls.push({ method: 'checkNow', args: [opts] });
+      return host.check;
+    },
+    async startLive(onResult: (c: HostCheck) => void, opts?: { lang?: Lang }) {
+      host.calls.push({ method: 'startLive', args: [opts] });
+      host.liveListener = onResult;
+    },
+    async stopLive() {
+      host.calls.push({ method: 'stopLive', args: [] });
+      host.liveListener = null;
+    },
+    async goToCell(id: CellId) {
+      host.calls.push({ method: 'goToCell', args: [id] });
+    },
+    async writeValues(values: Record<CellId, number>) {
+      host.calls.push({ method: 'writeValues', args: [values] });
+      if (host.afterWrite) host.check = host.afterWrite(values);
+      return host.check;
+    },
+    async clearHighlights() {
+      host.calls.push({ method: 'clearHighlights', args: [] });
+    },
+  };
+  return host;
+}
+
+export function callsOf(host: FakeHost, method: string): unknown[][] {
+  return host.calls.filter((c) => c.method === method).map((c) => c.args);
+}
+
+/** A result whose every data cell is 0 and filled: every relation holds. */
+export function passingResult(format: FormatId = '2021'): CheckResult {
+  const cells: Record<CellId, number> = {};
+  for (const c of getFormat(format).cells) cells[c.id] = 0;
+  return { format, cells, unfilled: [], findings: [], summary: [] };
+}
+
+/**
+ * Table 三's balance broken in one applicant column: 一 + 二 = `newCount` + `carryIn`, 三 + 四 = `done` + `carryOut`.
+ * The finding names item 四 as the suspect with the value that restores the balance, as the model would.
+ */
+export function brokenBalance(v: { newCount: number; carryIn: number; done: number; carryOut: number }) {
+  const f = getFormat('2021');
+  const col = f.t3.applicantColumns[0];
+  const rows = f.t3.rows;
+  const [newId, carryInId, doneId, carryOutId] = [rows[0], rows[1], T3_RESULT_TOTAL_ROW, rows[rows.length - 1]].map(
+    (r) => cellId('T3', r, col),
+  );
+  const result = passingResult('2021');
+  Object.assign(result.cells, {
+    [newId]: v.newCount,
+    [carryInId]: v.carryIn,
+    [doneId]: v.done,
+    [carryOutId]: v.carryOut,
+  });
+  const computed = v.newCount + v.carryIn;
+  const reported = v.done + v.carryOut;
+  const finding: Finding = {
+    rule: 'T3.balance',
+    instance: col,
+    severity: 'error',
+    table: 'T3',
+    cells: [newId, carryInId, doneId, carryOutId],
+    reported,
+    computed,
+    imbalance: reported - computed,
+    suspects: [carryOutId],
+    suggestion: { [carryOutId]: v.carryOut - (reported - computed) },
+    suggestionReason: 'unique',
+    message: `平衡关系不成立（${col}）`,
+  };
+  result.findings.push(finding);
+  return { result, finding, ids: { newId, carryInId, doneId, carryOutId } };
+}

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { getFormat } from '../../src/model/formats';
+import type { Finding, Severity } from '../../src/model/types';
+import { STRINGS, langFromLocale, ruleTitle } from '../../src/taskpane/i18n';
+import { luminance, themeKind } from '../../src/taskpane/theme';
+import { balancePicture, cellName, groupFindings, overview, TABLE_ORDER } from '../../src/taskpane/view-model';
+import { brokenBalance, passingResult } from './fake-host';
+
+const format = getFormat('2021');
+const ids = format.cells.map((c) => c.id);
+
+const findingArb = fc.record({
+  id: fc.constantFrom(...ids),
+  severity: fc.constantFrom<Severity>('error', 'warning', 'info'),
+  rule: fc.constantFrom('T3.rowTotal', 'T4.groupTotal', 'V.negative', 'P.sameAsLastYear', 'V.unfilled' as const),
+});
+
+describe('overview and grouping', () => {
+  it('counts every error and warning once, in the table of its cells, and passes only without errors', () => {
+    fc.assert(
+      fc.property(fc.array(findingArb, { maxLength: 30 }), fc.subarray(ids), (specs, unfilled) => {
+        const result = passingResult();
+        result.unfilled = unfilled;
+        result.findings = specs.map((s, i): Finding => ({
+          rule: s.rule,
+          instance: String(i),
+          severity: s.severity,
+          cells: [s.id],
+          suspects: [],
+          message: '',
+        }));
+        const o = overview(result);
+        const counted = specs.filter((s) => s.rule !== 'V.unfilled');
+        expect(o.errors).toBe(counted.filter((s) => s.severity === 'error').length);
+        expect(o.warnings).toBe(counted.filter((s) => s.severity === 'warning').length);
+        expect(o.state).toBe(o.errors > 0 ? 'errors' : 'pass');
+        for (const t of o.tables) {
+          const inTable = (id: string) => format.cellById.get(id)!.table === t.table;
+          expect(t.unfilled).toBe(unfilled.filter(inTable).length);
+          expect(t.errors).toBe(counted.filter((s) => s.severity === 'error' && inTable(s.id)).length);
+        }
+        // Grouping keeps every shown finding exactly once, tables in sheet order, worst rule first.
+        const groups = groupFindings(result);
+        expect(groups.flatMap((g) => g.rules.flatMap((r) => r.findings))).toHaveLength(counted.length);
+        const order = groups.map((g) => TABLE_ORDER.indexOf(g.table!));
+        expect([...order].sort((a, b) => a - b)).toEqual(order);
+        const rank = { error: 0, warning: 1, info: 2 };
+        for (const g of groups) {
+          const worst = g.rules.map((r) => rank[r.worst]);
+          expect([...worst].sort((a, b) => a - b)).toEqual(worst);
+        }
+      }),
+    );
+  });
+
+  it('pictures the balance with its four terms and the sums of both sides', () => {
+    fc.assert(
+      fc.property(fc.nat(500), fc.nat(500), fc.nat(500), fc.nat(500), (a, b, c, d) => {
+        const { result, finding, ids: cells } = brokenBalance({ newCount: a, carryIn: b, done: c, carryOut: d });
+        const p = balancePicture(result, finding)!;
+        expect(p.left.map((x) => x.id)).toEqual([cells.newId, cells.carryInId]);
+        expect(p.right.map((x) => x.id)).toEqual([cells.doneId, cells.carryOutId]);
+        expect([p.leftSum, p.rightSum]).toEqual([a + b, c + d]);
+        expect([...p.left, ...p.right].map((x) => x.numeral)).toEqual(['一', '二', '三', '四']);
+        expect(p.right[1].suspect).toBe(true);
+      }),
+    );
+  });
+
+  it('has no picture for rules other than the balance', () => {
+    const { result, finding } = brokenBalance({ newCount: 1, carryIn: 0, done: 0, carryOut: 0 });
+    expect(balancePicture(result, { ...finding, rule: 'T3.rowTotal' })).toBeNull();
+  });
+
+  it('names a cell by table, row and column labels from the format', () => {
+    const cell = format.cells.find((c) => c.table === 'T3')!;
+    const name = cellName('2021', cell.id, 'zh');
+    expect(name).toContain(cell.rowLabel);
+    expect(name).toContain(cell.colLabel);
+    expect(name.startsWith(format.tables.find((t) => t.id === 'T3')!.shortName.zh)).toBe(true);
+  });
+});
+
+describe('language and theme', () => {
+  it('defaults to Chinese, English only for a non-Chinese Office', () => {
+    expect(langFromLocale('zh-CN')).toBe('zh');
+    expect(langFromLocale('zh-TW')).toBe('zh');
+    expect(langFromLocale(undefined)).toBe('zh');
+    expect(langFromLocale('en-US')).toBe('en');
+    expect(langFromLocale('fr-FR')).toBe('en');
+  });
+
+  it('has a title for every rule the checker reports in both languages', () => {
+    for (const rule of ['T3.balance', 'T3.rowTotal', 'T3.resultTotal', 'T4.groupTotal'] as const) {
+      expect(ruleTitle(STRINGS.zh, rule)).not.toBe(rule);
+      expect(ruleTitle(STRINGS.en, rule)).not.toBe(ruleTitle(STRINGS.zh, rule));
+    }
+    expect(ruleTitle(STRINGS.zh, 'N.received')).toBe(STRINGS.zh.ruleNarrative);
+  });
+
+  it('follows the Office theme: dark backgrounds give the dark theme, forced colours high contrast', () => {
+    expect(themeKind({ bodyBackgroundColor: '#ffffff' }, false)).toBe('light');
+    expect(themeKind({ bodyBackgroundColor: '#262626' }, false)).toBe('dark');
+    expect(themeKind({ bodyBackgroundColor: '#262626' }, true)).toBe('highContrast');
+    expect(themeKind(undefined, false)).toBe('light');
+    expect(luminance('#000000')).toBe(0);
+    expect(luminance('#ffffff')).toBeCloseTo(1);
+    expect(luminance('not a colour')).toBeNull();
+  });
+});
