@@ -718,6 +718,11 @@ export class Book {
     sheet.merges = sheet.merges.map((m) =>
       contains(from, m.row, m.col) ? { ...m, row: m.row + dr, col: m.col + dc } : m,
     );
+    // Cut and paste carries the cells' conditional formats and validation along, as Excel does.
+    const inside = (r: Rect) => contains(from, r.row, r.col) && contains(from, r.row + r.rows - 1, r.col + r.cols - 1);
+    const shift = (r: Rect): Rect => (inside(r) ? { ...r, row: r.row + dr, col: r.col + dc } : r);
+    for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.map(shift);
+    sheet.validations = sheet.validations.map((v) => (v.rect ? { ...v, rect: shift(v.rect) } : v));
     this.recordChange({ sheetId: sheet.id, rect: from, changeType: 'RangeEdited', origin });
     this.recordChange({ sheetId: sheet.id, rect: dest, changeType: 'RangeEdited', origin });
   }

@@ -89,8 +89,18 @@ function runsOf(tokens: readonly Token[]): Run[] {
 }
 
 /** The row a run's label names, nearest label text first; -1 when none is clear. */
+/** `1.`, `（三）`, `二、`: the start of a row label. Text before it belongs to an earlier row. */
+const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/;
+
 function anchorOf(run: Run, rows: readonly ExpectedRow[]): number {
-  const texts = run.labels.slice(-LABEL_WINDOW);
+  const window = run.labels.slice(-LABEL_WINDOW);
+  let start = 0;
+  for (let i = window.length - 1; i >= 0; i--)
+    if (ROW_START.test(window[i])) {
+      start = i;
+      break;
+    }
+  const texts = window.slice(start);
   const candidates: string[] = [];
   for (let end = texts.length; end > 0; end--) {
     candidates.push(texts[end - 1]);
@@ -157,6 +167,10 @@ function assign(runs: readonly Run[], rows: readonly ExpectedRow[], unrecognised
   const flush = (nextRow: number) => {
     const slots: number[] = [];
     for (let r = lastRow + 1; r < nextRow; r++) slots.push(r);
+    // A run whose label names another row (a doubled line, a row out of order) is never placed by order: it
+    // would fill a neighbouring row with that row's numbers.
+    for (const ri of pending.filter((ri) => anchors[ri] >= 0)) unrecognised.push(runText(runs[ri]));
+    pending = pending.filter((ri) => anchors[ri] < 0);
     if (pending.length && pending.length === slots.length) {
       pending.forEach((ri, i) => {
         result.set(slots[i], runs[ri]);
@@ -173,6 +187,7 @@ function assign(runs: readonly Run[], rows: readonly ExpectedRow[], unrecognised
     } else pending.push(i);
   });
   // After the last anchor only rows that are still expected can take runs; trailing extras are not data.
+  if (pending.some((ri) => anchors[ri] >= 0)) flush(rows.length);
   if (pending.length) {
     const slots = rows.length - 1 - lastRow;
     if (pending.length > slots) {
@@ -190,7 +205,7 @@ interface Ambiguous {
 }
 
 /**
- * Reads the tables of `format` from the token streams of their regions (`T4` gets the first run of numbers of
+ * Reads the tables of `format` from the token streams of their regions (`T4` gets the one run of numbers of
  * its region: its labels are column headers).
  */
 export function readTables(format: ReportFormat, regions: Partial<Record<TableId, Token[]>>): TableReading {
@@ -230,7 +245,10 @@ export function readTables(format: ReportFormat, regions: Partial<Record<TableId
     const tableRows = rows.filter((r) => r.table === table);
     const runs = runsOf(tokens);
     if (table === 'T4') {
-      const i = runs.findIndex((r) => r.values.filter((v) => v.kind === 'value').length >= 5);
+      const full = runs.filter((r) => r.values.filter((v) => v.kind === 'value').length >= 5);
+      // Two rows of figures under one table 四 (two years' blocks merged when a year line was lost): which one
+      // belongs to this report cannot be told, so neither is read.
+      const i = full.length === 1 ? runs.indexOf(full[0]) : -1;
       if (i >= 0) place(tableRows[0], runs[i]);
       runs.forEach((r, j) => {
         if (j !== i && r.values.some((v) => v.kind === 'value')) out.unrecognised.push(runText(r));
