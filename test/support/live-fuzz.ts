@@ -292,9 +292,11 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
   const log: string[] = [];
   const stats: SessionStats = { actions: 0, refused: 0, checks: 0, maxSyncsTyping: 0, maxSyncsPaste: 0 };
   const fail = (msg: string): never => {
+    if (process.env.FUZZ_DEBUG) (globalThis as Record<string, unknown>).fuzzDebug = { standIn, results: debugResults };
     throw new FuzzFailure(msg, opts.seed, log);
   };
   let host: ExcelHost | null = null;
+  let debugResults: HostCheck[] = [];
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
   process.on('unhandledRejection', onUnhandled);
@@ -310,6 +312,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
     if (!out.ok) return fail(`generate failed: ${JSON.stringify(out)}`);
     let sheet = out.sheet;
     const results: HostCheck[] = [];
+    debugResults = results;
     await host.startLive((c) => results.push(c));
     const addinWrites = watchAddinWrites(book);
     let structuralBefore = true;

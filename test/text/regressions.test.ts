@@ -19,9 +19,7 @@ test('a doubled R6_2 line next to a lost R6_3 line does not fill R6_3 with R6_2 
 });
 
 test('side by side: losing the line that names the year of a one-year table 四 block reads no table 四 at all', () => {
-  const suqian = fs
-    .readFileSync(path.join(dir, 'samples/02-suqian-city-2023-2024-format2021.txt'), 'utf8')
-    .split('\n');
+  const suqian = fs.readFileSync(path.join(dir, 'samples/02-suqian-city-2023-2024-format2021.txt'), 'utf8').split('\n');
   const marker = suqian.findIndex((l) => /^\s*2024 年报告\s*$/.test(l));
   expect(marker).toBeGreaterThan(0);
   const mutated = [...suqian.slice(0, marker), ...suqian.slice(marker + 1)];

@@ -1,18 +1,13 @@
 /** What checking the imported samples finds: the problems their READMEs describe, and nothing invented. */
-import { withReportInputFindings } from '../../src/io/check-input';
+import { checkReportInput } from '../../src/io/check-input';
 import { textReportReader } from '../../src/io/text/readers';
-import { detectBodyLevel } from '../../src/model/body-level';
-import { check } from '../../src/model/check';
-import type { CheckOptions, CheckResult } from '../../src/model/types';
+import type { CheckResult } from '../../src/model/types';
 import { readSample, sampleFiles } from './fixtures';
 
 async function checkSample(prefix: string): Promise<CheckResult[]> {
   const file = sampleFiles().find((f) => f.startsWith(prefix))!;
   const inputs = await textReportReader.read(file, new TextEncoder().encode(readSample(file)));
-  return inputs.map((input) => {
-    const options: CheckOptions = { lang: 'zh', year: input.year, bodyLevel: detectBodyLevel(input.org) };
-    return withReportInputFindings(check(input.format, input.cells, options), input, options);
-  });
+  return inputs.map((input) => checkReportInput(input, { lang: 'zh' }));
 }
 
 const rules = (r: CheckResult) => new Set(r.findings.map((f) => f.rule));

@@ -8,14 +8,14 @@
  *
  * Exit status: 0 no finding with severity error, 1 some, 2 bad usage or unreadable input.
  */
-import { check } from '../../model/check';
+import { checkReportInput } from '../../io/check-input';
 import { formatMessage } from '../../model/messages';
 import type { Lang } from '../../model/types';
 import type { ReportInput } from '../../io/report-input';
 import { readInputs, readInputsDetailed } from '../../io/readers';
 import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
-import { parseArgs } from './template';
+import { parseArgs } from '../args';
 import {
   countSeverity,
   jsonDocument,
@@ -96,13 +96,8 @@ export const checkCommand: Command = {
 
     const entries: ReportEntry[] = inputs.map((input, i) => {
       const prev = pairs[i];
-      const result = check(input.format, input.cells, {
+      const result = checkReportInput(input, {
         lang,
-        ...(input.year !== undefined ? { year: input.year } : {}),
-        ...(input.org ? { org: input.org } : {}),
-        ...(input.narrative ? { narrative: input.narrative } : {}),
-        ...(input.formulas && input.cellAddress ? { formulas: input.formulas, cellAddress: input.cellAddress } : {}),
-        ...(!input.formulas && input.cellAddress ? { cellAddress: input.cellAddress } : {}),
         ...(prev ? { previous: prev.cells, previousFormat: prev.format } : {}),
       });
       return {

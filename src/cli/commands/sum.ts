@@ -9,12 +9,13 @@ import type { Command, CliIO } from '../command';
 import { UsageError } from '../command';
 import { getFormat, T3_RESULT_TOTAL_ROW } from '../../model/formats';
 import { check } from '../../model/check';
+import { checkReportInput } from '../../io/check-input';
 import { parseCell } from '../../model/values';
 import type { CellId, FormatId, Finding, Lang } from '../../model/types';
 import { readInputs } from '../../io/readers';
 import { InputError, type ReportInput } from '../../io/report-input';
 import { writeTemplate } from '../../io/xlsx/template';
-import { parseArgs, yearOption } from './template';
+import { parseArgs, yearOption } from '../args';
 
 export interface SumResult {
   format: FormatId;
@@ -52,11 +53,7 @@ function nameOf(input: ReportInput, cwd: string): string {
 }
 
 function errorsOf(input: ReportInput): Finding[] {
-  const result = check(input.format, input.cells, {
-    ...(input.formulas ? { formulas: input.formulas } : {}),
-    ...(input.cellAddress ? { cellAddress: input.cellAddress } : {}),
-    ...(input.year ? { year: input.year } : {}),
-  });
+  const result = checkReportInput(input);
   return result.findings.filter((x) => x.severity === 'error');
 }
 

@@ -2,4 +2,4 @@
 import { inflateRawSync } from 'zlib';
 import { createXlsxReader } from './read';
 
-export const xlsxNodeReader = createXlsxReader((data) => inflateRawSync(data));
+export const xlsxNodeReader = createXlsxReader((data, maxBytes) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) }));

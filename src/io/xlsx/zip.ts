@@ -3,11 +3,49 @@
  * pluggable: fflate (pure JS) by default, so this runs in the browser; the command line passes Node's native
  * zlib, several times faster on a folder of reports.
  */
-import { inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 
-export type InflateRaw = (data: Uint8Array) => Uint8Array;
+/** Inflates raw deflate data; must throw rather than produce more than `maxBytes` (a zip bomb). */
+export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array;
 
 export class ZipError extends Error {}
+
+/**
+ * What the entries read from one zip may inflate to in all. A filled-in report workbook is well under 5 MB of XML;
+ * a zip bomb declares (or, lying, inflates to) gigabytes.
+ */
+export const DEFAULT_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+
+export interface ZipLimits {
+  maxInflatedBytes?: number;
+}
+
+const STEP = 64 * 1024;
+
+/** fflate in steps, so a bomb is stopped after at most one step's output past the cap, not after inflating it all. */
+export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) throw new ZipError(tooLarge(maxBytes));
+    parts.push(chunk);
+  });
+  for (let p = 0; p < data.length; p += STEP) inflater.push(data.subarray(p, p + STEP), p + STEP >= data.length);
+  if (!data.length) inflater.push(data, true);
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function tooLarge(maxBytes: number): string {
+  return `解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB，不像统计表工作簿（可能是“zip 炸弹”）`;
+}
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -20,7 +58,8 @@ const LOCAL = 0x04034b50;
 export function unzipEntries(
   bytes: Uint8Array,
   wanted: (name: string) => boolean,
-  inflateRaw: InflateRaw = (d) => inflateSync(d),
+  inflateRaw: InflateRaw = inflateRawCapped,
+  limits: ZipLimits = {},
 ): { names: string[]; get(name: string): Uint8Array | undefined } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (p: number) => view.getUint16(p, true);
@@ -37,15 +76,23 @@ export function unzipEntries(
   let p = u32(eocd + 16);
   if (p === 0xffffffff) throw new ZipError('zip64 archives are not supported');
   const decoder = new TextDecoder();
+  const maxInflated = limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   const entries = new Map<string, { method: number; size: number; local: number }>();
+  let declared = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || u32(p) !== CENTRAL) throw new ZipError('damaged zip directory');
     const nameLen = u16(p + 28);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (wanted(name)) entries.set(name, { method: u16(p + 10), size: u32(p + 20), local: u32(p + 42) });
+    if (wanted(name)) {
+      entries.set(name, { method: u16(p + 10), size: u32(p + 20), local: u32(p + 42) });
+      // The declared sizes are checked first; a header that lies is caught while inflating (below).
+      declared += u32(p + 24);
+      if (declared > maxInflated) throw new ZipError(tooLarge(maxInflated));
+    }
     p += 46 + nameLen + u16(p + 30) + u16(p + 32);
   }
   const inflated = new Map<string, Uint8Array>();
+  let inflatedBytes = 0;
   return {
     names: [...entries.keys()],
     get(name: string): Uint8Array | undefined {
@@ -57,9 +104,21 @@ export function unzipEntries(
       const start = e.local + 30 + u16(e.local + 26) + u16(e.local + 28);
       const data = bytes.subarray(start, start + e.size);
       let out: Uint8Array;
+      const budget = maxInflated - inflatedBytes;
       if (e.method === 0) out = data;
-      else if (e.method === 8) out = inflateRaw(data);
-      else throw new ZipError(`zip entry ${name} uses an unsupported compression (${e.method})`);
+      else if (e.method === 8) {
+        try {
+          out = inflateRaw(data, budget);
+        } catch (err) {
+          // Node's zlib says ERR_BUFFER_TOO_LARGE when it stops at maxOutputLength.
+          if (err instanceof ZipError || (err as { code?: unknown })?.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new ZipError(tooLarge(maxInflated));
+          }
+          throw err;
+        }
+      } else throw new ZipError(`zip entry ${name} uses an unsupported compression (${e.method})`);
+      if (out.length > budget) throw new ZipError(tooLarge(maxInflated));
+      inflatedBytes += out.length;
       inflated.set(name, out);
       return out;
     },

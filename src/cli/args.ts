@@ -1,0 +1,62 @@
+/** Option parsing shared by the sub-commands: `--name value`, `--name=value`, flags, positionals. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CliIO } from './command';
+import { UsageError } from './command';
+import { isFormatId } from '../model/formats';
+import type { FormatId } from '../model/types';
+
+export interface ParsedArgs {
+  flags: Set<string>;
+  values: Map<string, string>;
+  positional: string[];
+}
+
+/** `--name value`, `--name=value` and bare `--flag`; `valued` lists the options that take a value. */
+export function parseArgs(args: string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+  const out: ParsedArgs = { flags: new Set(), values: new Map(), positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--')) {
+      out.positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (valued.includes(name)) {
+      const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);
+      out.values.set(name, v);
+    } else if (flags.includes(name) && eq < 0) {
+      out.flags.add(name);
+    } else {
+      throw new UsageError(`unknown option ${a}`);
+    }
+  }
+  return out;
+}
+
+export function formatOption(p: ParsedArgs, fallback: FormatId): FormatId {
+  const f = p.values.get('format') ?? fallback;
+  if (!isFormatId(f)) throw new UsageError(`--format must be 2021 or 2019, not '${f}'`);
+  return f;
+}
+
+/** Reports are written early in the year for the year before, so that is the default. */
+export function yearOption(p: ParsedArgs, fallback = new Date().getFullYear() - 1): number {
+  const y = p.values.get('year');
+  if (y === undefined) return fallback;
+  if (!/^\d{4}$/.test(y)) throw new UsageError(`--year must be a four-digit year, not '${y}'`);
+  return Number(y);
+}
+
+/** Refuses to replace an existing file unless --replace: it may hold a report someone typed. */
+export function outputPath(p: ParsedArgs, io: CliIO): string {
+  const out = p.values.get('out');
+  if (!out) throw new UsageError('--out FILE.xlsx is required');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not '${out}'`);
+  const full = path.resolve(io.cwd, out);
+  if (fs.existsSync(full) && !p.flags.has('replace'))
+    throw new UsageError(`${out} already exists; choose another name or pass --replace`);
+  return full;
+}
