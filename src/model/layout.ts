@@ -5,6 +5,7 @@
  */
 import { a1, a1Range, columnLetters } from './a1';
 import { REPORT_TITLE_SUFFIX } from './formats/labels';
+import { COMMON_PLACEHOLDERS } from './values';
 import { getFormat } from './formats';
 import type { CellId, CellKind, DataCell, FormatId, ReportFormat, TableDef, TableId } from './types';
 
@@ -313,6 +314,11 @@ export function planReport(opts: PlanOptions): SheetPlan {
   };
 }
 
+/** Blank or a common placeholder (`/`, `-`, `无` …): the model counts such a cell as unfilled, not as an error. */
+function blankLike(ref: string): string {
+  return `OR(LEN(${ref})=0,${COMMON_PLACEHOLDERS.map((p) => `${ref}="${p}"`).join(',')})`;
+}
+
 /** Absolute-row, relative-column reference, so one formula serves a whole row of cells. */
 function rowAbs(address: string): string {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
@@ -392,10 +398,10 @@ function selfChecks(format: ReportFormat, tables: PlanTable[], addr: Record<Cell
       out.push({
         rule: 'V.value',
         ranges,
-        formula: `IF(ISNUMBER(${ref}),${bad},LEN(${ref})>0)`,
+        formula: `IF(ISNUMBER(${ref}),${bad},NOT(${blankLike(ref)}))`,
         severity: 'error',
       });
-      out.push({ rule: 'V.unfilled', ranges, formula: `LEN(${ref})=0`, severity: 'unfilled' });
+      out.push({ rule: 'V.unfilled', ranges, formula: blankLike(ref), severity: 'unfilled' });
     }
   }
   return out;

@@ -6,6 +6,12 @@
  */
 import type { CellKind, ParsedCell, RawValue, RuleId, Severity } from './types';
 
+/**
+ * The placeholders people type most, as literal cell texts: the self-checking workbook's conditional formats
+ * treat these as unfilled too (a formula cannot run the pattern below). Each is matched by PLACEHOLDER.
+ */
+export const COMMON_PLACEHOLDERS = ['/', '-', '—', '－', '无', '／'] as const;
+
 /** Blank-equivalents seen in real reports: the cell says "nothing here" without a number. */
 const PLACEHOLDER = /^(?:[/\\／＼]|[-－—–─―‐‑]+|无|無|空|…+|\.{2,}|n\/?a)$/i;
 

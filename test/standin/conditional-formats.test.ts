@@ -1,5 +1,6 @@
 import { T3_TOTAL_COLUMN } from '../../src/model/formats/labels';
 import { planReport } from '../../src/model/layout';
+import { COMMON_PLACEHOLDERS, parseCell } from '../../src/model/values';
 import { setup } from './helpers';
 
 describe('conditional formats', () => {
@@ -111,5 +112,37 @@ describe('conditional formats', () => {
     const total = plan.cellAddress[`T3.NEW.${T3_TOTAL_COLUMN}`];
     s.app.typeCell('Sheet1', total, '99');
     expect(painted().has(total)).toBe(true);
+  });
+
+  test('self-checks: a placeholder (/ - — 无) is marked unfilled, not as an error; text and fractions are errors', async () => {
+    const plan = planReport({ format: '2021', year: 2024, org: '某局' });
+    const s = setup();
+    await s.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      for (const c of plan.cells) {
+        if (c.formula) sheet.getRange(c.address).formulas = [[c.formula]];
+        else if (c.value !== undefined) sheet.getRange(c.address).values = [[c.value]];
+      }
+      for (const cf of plan.conditionalFormats) {
+        const f = sheet.getRanges(cf.ranges.join(',')).conditionalFormats.add('Custom');
+        f.custom.rule.formula = `=${cf.formula}`;
+        f.custom.format.fill.color = cf.severity === 'unfilled' ? '#FFF2CC' : '#FFC7CE';
+      }
+    });
+    const colourAt = (address: string) =>
+      s.app
+        .paintedByConditionalFormats('Sheet1')
+        .filter((p) => p.address === address)
+        .map((p) => p.fill);
+    const cell = plan.cellAddress['T2.LICENSE.COUNT'];
+    for (const placeholder of COMMON_PLACEHOLDERS) {
+      expect(parseCell(placeholder, 'count').filled).toBe(false);
+      s.app.typeCell('Sheet1', cell, placeholder);
+      expect([placeholder, colourAt(cell)]).toEqual([placeholder, ['#FFF2CC']]);
+    }
+    for (const bad of ['很多', '2.5', '-3']) {
+      s.app.typeCell('Sheet1', cell, bad);
+      expect([bad, colourAt(cell)]).toEqual([bad, ['#FFC7CE']]);
+    }
   });
 });
