@@ -78,7 +78,13 @@ export function parseJsonReports(file: string, text: string): ReportInput[] {
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new InputError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`, file);
+    if (text.startsWith('PK\u0003\u0004')) {
+      throw new InputError('not JSON but a zip (an .xlsx or .docx named .json?); give it its real extension', file);
+    }
+    // The parser quotes the text near the error; binary bytes there would break the one-line message.
+    // eslint-disable-next-line no-control-regex
+    const why = (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ');
+    throw new InputError(`not valid JSON (${why})`, file);
   }
   const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.reports) ? doc.reports : [doc];
   if (!list.length) throw new InputError('holds no report', file);

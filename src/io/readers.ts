@@ -18,6 +18,15 @@ export const READERS: ReportReader[] = [jsonReader, xlsxReader, ...reportTextRea
 
 const HEAD_BYTES = 512;
 
+/** Larger files are refused before reading: a year's report, even a folder's worth in one workbook, is far smaller. */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * Plain text and HTML hold only the report's words (a real one is under 200 KB), and reading them costs far more
+ * per byte than a workbook: 48 MB of text took 50 s and 1 GB of memory before this cap.
+ */
+export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
+const TEXT_READERS = new Set(['report-text', 'report-html']);
+
 export interface Unreadable {
   file: string;
   message: string;
@@ -34,6 +43,8 @@ export interface ReadOptions {
   readers?: ReportReader[];
   /** Called before each file is read, with the files planned in all (for a progress bar). */
   onFile?: (index: number, total: number, file: string) => void;
+  /** Files larger than this are reported unreadable without being read (default DEFAULT_MAX_FILE_BYTES). */
+  maxFileBytes?: number;
 }
 
 function walk(dir: string, out: string[]) {
@@ -119,6 +130,14 @@ export async function readInputsDetailed(paths: string[], options: ReadOptions =
       continue;
     }
     try {
+      const size = fs.statSync(file).size;
+      const max = Math.min(
+        options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+        TEXT_READERS.has(reader.name) ? MAX_TEXT_FILE_BYTES : Infinity,
+      );
+      if (size > max) {
+        throw new InputError(`文件太大（${mb(size)} MB），超过 ${mb(max)} MB 上限，不像年度报告或统计表`, name);
+      }
       const bytes = new Uint8Array(fs.readFileSync(file));
       const found = await reader.read(name, bytes);
       if (!found.length) throw new InputError('holds no report', name);
@@ -131,6 +150,10 @@ export async function readInputsDetailed(paths: string[], options: ReadOptions =
     }
   }
   return { inputs, unreadable };
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
 }
 
 function escapeRegExp(s: string): string {

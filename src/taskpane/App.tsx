@@ -5,6 +5,7 @@ import type { GenerateRequest, HostCheck, HostOperations, HostProblem } from '..
 import type { CellId, Lang } from '../model/types';
 import { FindingsList } from './components/FindingsList';
 import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
+import { ImportPanel } from './components/ImportPanel';
 import { ProblemBars } from './components/ProblemBars';
 import { StatusSummary } from './components/StatusSummary';
 import { useStyles } from './components/styles';
@@ -184,6 +185,12 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
           )}
           {/* One place in the tree whatever the state, so the form keeps what was typed and its messages. */}
           {generateSection}
+          <section className={s.section} aria-labelledby="dt-import">
+            <h2 id="dt-import" className={s.sectionTitle}>
+              {t.importHeading}
+            </h2>
+            <ImportPanel t={t} host={host} tables={result} onResult={setCheck} />
+          </section>
           {extras?.({ lang, host, onResult: setCheck })}
         </>
       )}

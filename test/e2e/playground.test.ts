@@ -163,6 +163,39 @@ describeBrowser('playground in headless Chromium', () => {
     await shot('06-cleared');
   });
 
+  it('imports a published report: preview, confirm the overwrite, the tables hold its figures', async () => {
+    const fixtures = path.join(__dirname, '..', 'fixtures');
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(fixtures, 'expected', 'fixture-test-city-2025.json'), 'utf8'),
+    ) as { source: string; cells: Record<string, number> };
+    const text = fs.readFileSync(path.join(fixtures, 'samples', expected.source), 'utf8');
+    const inputs = format.cells.filter((c) => c.role === 'input' && c.id in expected.cells).map((c) => c.id);
+    const addr = await addresses();
+    const before = await Promise.all(
+      inputs.map(async (id) => Number((await page.locator(cellSelector(addr[id])).textContent()) || 0)),
+    );
+    const changed = inputs.filter((id, i) => before[i] !== 0 && before[i] !== expected.cells[id]).length;
+
+    const section = page.getByRole('region', { name: zh.importHeading });
+    await section.getByRole('textbox').fill(text);
+    await section.getByRole('button', { name: zh.importPreview }).click();
+    // The reader is a lazily loaded chunk: the preview appears once it has loaded from the local server.
+    const preview = section.locator('[data-testid="import-preview"]');
+    await preview.getByText(zh.importToWrite(inputs.length)).waitFor();
+    await shot('07-import-preview');
+    await preview.getByRole('button', { name: zh.importWrite }).click();
+    if (changed > 0) {
+      // The figures typed earlier are not overwritten without asking.
+      await preview.getByRole('button', { name: zh.importConfirmOverwrite }).click();
+    }
+    await section.getByText(zh.importDone(inputs.length)).waitFor();
+    for (const id of inputs) {
+      expect([id, Number(await page.locator(cellSelector(addr[id])).textContent())]).toEqual([id, expected.cells[id]]);
+    }
+    await section.getByText(zh.importDone(inputs.length)).scrollIntoViewIfNeeded();
+    await shot('08-imported');
+  });
+
   it('raised no errors in the page and fetched nothing from outside', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -2,4 +2,6 @@
 import { inflateRawSync } from 'zlib';
 import { createXlsxReader } from './read';
 
-export const xlsxNodeReader = createXlsxReader((data, maxBytes) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) }));
+export const xlsxNodeReader = createXlsxReader((data, maxBytes) =>
+  inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) }),
+);

@@ -266,8 +266,8 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
       ole && isEncryptedOoxml(bytes)
         ? '这个工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再读取'
         : ole
-        ? '这是旧版 Excel（.xls）或 WPS（.et）工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再读取'
-        : '请在 Excel 或 WPS 中把工作簿“另存为” .xlsx 后再读取',
+          ? '这是旧版 Excel（.xls）或 WPS（.et）工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再读取'
+          : '请在 Excel 或 WPS 中把工作簿“另存为” .xlsx 后再读取',
       file,
     );
   }
@@ -311,9 +311,16 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
  * EncryptedPackage; their names (UTF-16) sit in the file's directory.
  */
 function isEncryptedOoxml(bytes: Uint8Array): boolean {
-  const name = new Uint8Array([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]));
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buf.indexOf(name) >= 0;
+  const name = [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]);
+  outer: for (
+    let p = bytes.indexOf(name[0]);
+    p >= 0 && p + name.length <= bytes.length;
+    p = bytes.indexOf(name[0], p + 1)
+  ) {
+    for (let i = 1; i < name.length; i++) if (bytes[p + i] !== name[i]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

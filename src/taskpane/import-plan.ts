@@ -1,0 +1,73 @@
+/**
+ * What importing a published report would do to the tables, decided before anything is written: which input cells
+ * get which numbers, what blocks the import, and which figures already in the tables it would overwrite.
+ * Pure (no DOM, no host), so the pane shows exactly what `writeValues` will receive.
+ */
+import type { ImportResult } from '../io/text';
+import { getFormat } from '../model/formats';
+import type { CellId, CheckResult, FormatId } from '../model/types';
+
+export interface ImportPlan {
+  format: FormatId;
+  year?: number;
+  org?: string;
+  /** Cells the reader found a value for (numbers and unreadable text alike). */
+  read: number;
+  /** The input cells' numbers: what is written. Totals are formulas in the generated tables, never written. */
+  values: Record<CellId, number>;
+  /** Input cells whose text is not a number: shown, not written. */
+  notNumber: number;
+  unfilled: number;
+  unrecognised: string[];
+}
+
+export function planImport(r: ImportResult): ImportPlan {
+  const values: Record<CellId, number> = {};
+  let notNumber = 0;
+  for (const cell of getFormat(r.format).cells) {
+    if (cell.role !== 'input' || !(cell.id in r.cells)) continue;
+    const v = r.cells[cell.id];
+    if (typeof v === 'number' && Number.isFinite(v)) values[cell.id] = v;
+    else notNumber++;
+  }
+  return {
+    format: r.format,
+    ...(r.year !== undefined ? { year: r.year } : {}),
+    ...(r.org ? { org: r.org } : {}),
+    read: Object.keys(r.cells).length,
+    values,
+    notNumber,
+    unfilled: r.unfilled.length,
+    unrecognised: r.unrecognised,
+  };
+}
+
+/** Why the plan cannot be written as it stands; null when it can. */
+export type ImportBlock =
+  | { kind: 'noTablesInText' }
+  | { kind: 'needTables' }
+  | { kind: 'formatMismatch'; tables: FormatId }
+  | { kind: 'nothingToWrite' };
+
+export function blockOf(plan: ImportPlan, tables: CheckResult | null): ImportBlock | null {
+  if (plan.read === 0) return { kind: 'noTablesInText' };
+  if (!tables) return { kind: 'needTables' };
+  // Cell ids of the two formats do not mean the same rows: writing one into the other would misplace figures.
+  if (tables.format !== plan.format) return { kind: 'formatMismatch', tables: tables.format };
+  if (Object.keys(plan.values).length === 0) return { kind: 'nothingToWrite' };
+  return null;
+}
+
+/** Non-zero figures already in the tables' input cells, and how many of them the import would change. */
+export function overwriteOf(plan: ImportPlan, tables: CheckResult): { held: number; changed: number } {
+  let held = 0;
+  let changed = 0;
+  for (const cell of getFormat(tables.format).cells) {
+    if (cell.role !== 'input') continue;
+    const now = tables.cells[cell.id];
+    if (typeof now !== 'number' || now === 0) continue;
+    held++;
+    if (cell.id in plan.values && plan.values[cell.id] !== now) changed++;
+  }
+  return { held, changed };
+}
