@@ -20,9 +20,10 @@ import type {
   SheetState,
   WorkbookState,
 } from './state';
-import { defaultFormat, isBlank, isErrorValue, newSheet } from './state';
+import { cloneState, copyFormat, defaultFormat, isBlank, isErrorValue, newSheet } from './state';
 import type { ParsedInput } from './values';
 import { valueType } from './values';
+import { nextTask } from './tasks';
 
 export type Origin = 'api' | 'user';
 
@@ -90,7 +91,7 @@ export class Book {
   readonly handlerErrors: unknown[] = [];
   private calc: Calculator;
   private dirty = true;
-  private undoStack: { snapshot: WorkbookState; label: string }[] = [];
+  private undoStack: { snapshot: WorkbookState; label: string; structural: RawChange[] }[] = [];
   private tx: Transaction | null = null;
   private changeListeners = new Set<ChangeListener>();
   private selectionListeners = new Set<SelectionListener>();
@@ -138,7 +139,10 @@ export class Book {
   }
 
   private finish(tx: Transaction): void {
-    if (tx.snapshot) this.undoStack.push({ snapshot: tx.snapshot, label: tx.label });
+    if (tx.snapshot) {
+      const structural = tx.changes.filter((c) => c.changeType !== 'RangeEdited').map((c) => ({ ...c }));
+      this.undoStack.push({ snapshot: tx.snapshot, label: tx.label, structural });
+    }
     if (this.undoStack.length > 100) this.undoStack.shift();
     this.recalculate();
     for (const c of tx.changes) {
@@ -160,7 +164,7 @@ export class Book {
   /** Call before changing state: remembers the workbook as it was, for undo. */
   private touch(): void {
     if (!this.tx) throw new Error('stand-in: state changed outside a transaction');
-    if (!this.tx.snapshot) this.tx.snapshot = structuredClone(this.state);
+    if (!this.tx.snapshot) this.tx.snapshot = cloneState(this.state);
     this.dirty = true;
     this.version++;
   }
@@ -171,14 +175,12 @@ export class Book {
 
   private dispatch(changes: RawChange[], selections: RawSelection[]): void {
     // Excel raises events after the action that caused them has returned.
-    this.queue = this.queue
-      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
-      .then(async () => {
-        const pending: unknown[] = [];
-        for (const c of changes) for (const l of [...this.changeListeners]) pending.push(this.call(() => l(c)));
-        for (const s of selections) for (const l of [...this.selectionListeners]) pending.push(this.call(() => l(s)));
-        await Promise.all(pending);
-      });
+    this.queue = this.queue.then(nextTask).then(async () => {
+      const pending: unknown[] = [];
+      for (const c of changes) for (const l of [...this.changeListeners]) pending.push(this.call(() => l(c)));
+      for (const s of selections) for (const l of [...this.selectionListeners]) pending.push(this.call(() => l(s)));
+      await Promise.all(pending);
+    });
   }
 
   private async call(fn: () => unknown): Promise<void> {
@@ -194,7 +196,7 @@ export class Book {
     for (;;) {
       const q = this.queue;
       await q;
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (q === this.queue) return;
     }
   }
@@ -228,7 +230,7 @@ export class Book {
     if (!step) return false;
     const before = this.state;
     this.state = step.snapshot;
-    this.calc = this.makeCalculator();
+    this.calc.rebase(this.state);
     this.dirty = true;
     this.version++;
     this.recalculate();
@@ -237,6 +239,18 @@ export class Book {
       const old = before.sheets.find((s) => s.id === sheet.id);
       const rect = old ? diffRect(old, sheet) : null;
       if (rect) changes.push({ sheetId: sheet.id, rect, changeType: 'RangeEdited', origin: 'user' });
+    }
+    // Undoing a row or column insert or delete is the opposite structural change, and Excel reports it as one:
+    // a table that grows back (its name restored) must not pass for an edit beside it.
+    const reverse: Record<string, ChangeType> = {
+      RowInserted: 'RowDeleted',
+      RowDeleted: 'RowInserted',
+      ColumnInserted: 'ColumnDeleted',
+      ColumnDeleted: 'ColumnInserted',
+    };
+    for (const c of [...step.structural].reverse()) {
+      const changeType = reverse[c.changeType];
+      if (changeType && this.sheetByIdOrNull(c.sheetId)) changes.push({ ...c, changeType, origin: 'user' });
     }
     if (changes.length) this.dispatch(changes, []);
     for (const l of this.renderListeners) l();
@@ -512,7 +526,7 @@ export class Book {
       for (const [k, cell] of sheet.cells) {
         const r = Math.floor(k / MAX_COLS);
         const c = k % MAX_COLS;
-        if (contains(rect, r, c)) fn(cell.fmt, r, c);
+        if (contains(rect, r, c)) fn((cell.fmt = copyFormat(cell.fmt)), r, c);
       }
       return;
     }
@@ -520,6 +534,8 @@ export class Book {
       const k = key(r, c);
       let cell = sheet.cells.get(k);
       if (!cell) sheet.cells.set(k, (cell = { formula: null, value: null, fmt: defaultFormat() }));
+      // Formats are shared with the undo snapshots (see cloneState): copied before they change.
+      else cell.fmt = copyFormat(cell.fmt);
       fn(cell.fmt, r, c);
     }
   }
@@ -721,6 +737,9 @@ export class Book {
     // Cut and paste carries the cells' conditional formats and validation along, as Excel does.
     const inside = (r: Rect) => contains(from, r.row, r.col) && contains(from, r.row + r.rows - 1, r.col + r.cols - 1);
     const shift = (r: Rect): Rect => (inside(r) ? { ...r, row: r.row + dr, col: r.col + dc } : r);
+    // References in the rules to the moved cells follow them, like the references in cell formulas.
+    for (const s of this.state.sheets)
+      for (const cf of s.conditionalFormats) if (cf.formula !== null) cf.formula = follow(cf.formula, s.name);
     for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.map(shift);
     sheet.validations = sheet.validations.map((v) => (v.rect ? { ...v, rect: shift(v.rect) } : v));
     this.recordChange({ sheetId: sheet.id, rect: from, changeType: 'RangeEdited', origin });

@@ -129,7 +129,7 @@ export class Calculator {
   private extents = new Map<string, { rows: number; cols: number }>();
 
   constructor(
-    private readonly book: WorkbookState,
+    private book: WorkbookState,
     private readonly resolveName: NameResolver,
   ) {
     patchBlankCells();
@@ -215,6 +215,17 @@ export class Calculator {
   }
 
   /** Recomputes every formula cell of the workbook and stores the results. */
+  /**
+   * Points the calculator at another state (undo swaps the workbook for a snapshot): building a new one would build
+   * a new formula parser, the costliest part of an undo.
+   */
+  rebase(book: WorkbookState): void {
+    this.book = book;
+    this.memo.clear();
+    this.busy.clear();
+    this.extents.clear();
+  }
+
   recalculateAll(): void {
     this.memo.clear();
     this.extents.clear();

@@ -21,12 +21,30 @@ import type { LoadedFormat, Snapshot } from './read';
 const TAG = 'DisclosureTables:';
 const TAG_RE = /ISTEXT\("DisclosureTables:([^"]+)"\)/;
 
-export function paintFormula(id: CellId): string {
-  return `=ISTEXT("${TAG}${id}")`;
+/**
+ * `address`: the cell the format is put on, written as an absolute reference that Excel rewrites whenever the cell
+ * moves (rows inserted above, the table cut and pasted), so the rule read back says where the format sits now with
+ * no extra round trip. `ISREF` of it is always true while the cell exists.
+ */
+export function paintFormula(id: CellId, address?: string): string {
+  const tag = `ISTEXT("${TAG}${id}")`;
+  return address ? `=AND(${tag},ISREF(${absolute(address)}))` : `=${tag}`;
 }
 
 export function paintedCellOf(formula: string): CellId | null {
   return TAG_RE.exec(formula)?.[1] ?? null;
+}
+
+const AT_RE = /ISREF\(\$([A-Z]+)\$(\d+)\)/;
+
+/** Where a highlight format sits now, from its rule; null for a rule that does not say (written before). */
+export function paintedAddressOf(formula: string): string | null {
+  const m = AT_RE.exec(formula);
+  return m ? `${m[1]}${m[2]}` : null;
+}
+
+function absolute(address: string): string {
+  return address.replace(/\$/g, '').replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 }
 
 function stronger(a: PaintClass | undefined, b: PaintClass): PaintClass {
@@ -85,7 +103,14 @@ export function planPaint(snap: Snapshot, desired: ReadonlyMap<CellId, PaintClas
     const have = current.get(id) ?? [];
     const want = snap.cellAddress[id] ? desired.get(id) : undefined;
     const haveCls = have.length === 1 ? paintClassOfFill(have[0].fill) : null;
-    if (want && have.length === 1 && haveCls === want) continue;
+    // A format moves with its cell, while a damaged table's values are read by their labels, possibly elsewhere
+    // (a row inserted between table 四's header and its data row): a format that is not where the value is read
+    // does not count as painted.
+    const inPlace =
+      have.length === 1 &&
+      have[0].sheet === snap.cellSheet[id] &&
+      paintedAddressOf(have[0].formula) === snap.cellAddress[id];
+    if (want && inPlace && haveCls === want) continue;
     plan.remove.push(...have);
     if (want) plan.add.push({ id, sheet: snap.cellSheet[id], address: snap.cellAddress[id], cls: want });
   }
@@ -101,7 +126,7 @@ export function queuePaint(ctx: Excel.RequestContext, plan: PaintPlan): void {
   for (const f of plan.remove) f.cf.delete();
   for (const a of plan.add) {
     const cf = ctx.workbook.worksheets.getItem(a.sheet).getRange(a.address).conditionalFormats.add('Custom');
-    cf.custom.rule.formula = paintFormula(a.id);
+    cf.custom.rule.formula = paintFormula(a.id, a.address);
     cf.custom.format.fill.color = PAINT_FILL[a.cls];
     cf.priority = 0;
   }

@@ -286,24 +286,40 @@ function locateComponent(
 
   let solutions: Solution[] = [];
   for (let k = 1; k <= MAX_SIZE && !solutions.length && evaluations < MAX_EVALUATIONS; k++) {
-    const tried = new Set<string>();
+    // What lies below a node depends only on the cells chosen so far, not on their order (the equations they hit
+    // are the union of their effects): a set reached again in another order has nothing new below it, and its
+    // leaves were all tried the first time. Skipping it, and testing a last cell's cover without copying the set
+    // of equations hit, keeps the same evaluations in the same order, only faster.
+    const visited = new Set<string>();
+    const keyOf = (set: CellId[]) => (set.length > 1 ? [...set].sort().join('|') : (set[0] ?? ''));
+    const leaf = (set: CellId[]) => {
+      const key = keyOf(set);
+      if (visited.has(key)) return;
+      visited.add(key);
+      const s = evaluate(set);
+      if (s) solutions.push(s);
+    };
     const search = (set: CellId[], hit: Set<number>) => {
       if (evaluations >= MAX_EVALUATIONS) return;
       const next = eqs.find((e) => !hit.has(e));
       if (next === undefined) {
-        if (set.length !== k) return;
-        const key = [...set].sort().join('|');
-        if (tried.has(key)) return;
-        tried.add(key);
-        const s = evaluate(set);
-        if (s) solutions.push(s);
+        if (set.length === k) leaf(set);
         return;
       }
       if (set.length === k) return;
+      const key = keyOf(set);
+      if (visited.has(key)) return;
+      visited.add(key);
       for (const x of touching.get(next) ?? []) {
         if (set.includes(x)) continue;
+        const eff = effect(x);
+        if (set.length + 1 === k) {
+          if (evaluations >= MAX_EVALUATIONS) return;
+          if (eqs.every((e) => hit.has(e) || eff.has(e))) leaf([...set, x]);
+          continue;
+        }
         const h = new Set(hit);
-        for (const e of effect(x).keys()) h.add(e);
+        for (const e of eff.keys()) h.add(e);
         search([...set, x], h);
       }
     };

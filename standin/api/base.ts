@@ -4,6 +4,7 @@
  */
 import type { Book } from '../book';
 import { MESSAGES, StandInError } from '../errors';
+import { nextTask } from '../tasks';
 
 /**
  * The members named in K, with the types Office declares: plain properties keep their exact type, methods keep
@@ -67,7 +68,7 @@ export class StandInContext {
     this.queue = [];
     this.book.syncCount++;
     // The real round trip is asynchronous: let other tasks run first.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     let failure: unknown = null;
     this.book.run('api', 'Add-in changes', () => {
       for (const a of actions) {

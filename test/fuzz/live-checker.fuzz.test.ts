@@ -5,36 +5,29 @@
  */
 import { runSession } from '../support/live-fuzz';
 
-const total = Number(process.env.FUZZ_ACTIONS ?? 3000);
+const total = Number(process.env.FUZZ_ACTIONS ?? 10_000);
 const perSession = 250;
 const firstSeed = Number(process.env.FUZZ_SEED ?? 20251127);
 
 jest.setTimeout(170_000);
 
-// Opt-in until the open failure of seed 20251128 (insert a column after moves/undo: the adapter reports T3 as
-// unreadable while its name covers an intact grid) is understood; FUZZ=1 runs it.
-const run = process.env.FUZZ ? it : it.skip;
-
-run(
-  `${total} random user actions: findings always match the model, highlights follow, the user's cells untouched`,
-  async () => {
-    let done = 0;
-    let refused = 0;
-    let checks = 0;
-    for (let s = 0; done < total; s++) {
-      const seed = firstSeed + s;
-      // Every fourth session on a protected sheet, where most actions outside the input cells are refused.
-      const st = await runSession({ seed, actions: Math.min(perSession, total - done), protect: s % 4 === 3 });
-      done += st.actions;
-      refused += st.refused;
-      checks += st.checks;
-      expect(st.maxSyncsTyping).toBeLessThanOrEqual(2);
-      expect(st.maxSyncsPaste).toBeLessThanOrEqual(3);
-    }
-    expect(done).toBe(total);
-    expect(checks).toBeGreaterThan(total / 4);
-    console.log(
-      `live fuzz: ${done} actions, ${refused} refused by the sheet, ${checks} live checks, seeds from ${firstSeed}`,
-    );
-  },
-);
+it(`${total} random user actions: findings always match the model, highlights follow, the user's cells untouched`, async () => {
+  let done = 0;
+  let refused = 0;
+  let checks = 0;
+  for (let s = 0; done < total; s++) {
+    const seed = firstSeed + s;
+    // Every fourth session on a protected sheet, where most actions outside the input cells are refused.
+    const st = await runSession({ seed, actions: Math.min(perSession, total - done), protect: s % 4 === 3 });
+    done += st.actions;
+    refused += st.refused;
+    checks += st.checks;
+    expect(st.maxSyncsTyping).toBeLessThanOrEqual(2);
+    expect(st.maxSyncsPaste).toBeLessThanOrEqual(3);
+  }
+  expect(done).toBe(total);
+  expect(checks).toBeGreaterThan(total / 4);
+  console.log(
+    `live fuzz: ${done} actions, ${refused} refused by the sheet, ${checks} live checks, seeds from ${firstSeed}`,
+  );
+});
