@@ -1,4 +1,5 @@
 /** A1 addresses and rectangles, zero-based. Covers what Office accepts: cells, ranges, whole rows/columns, sheets. */
+import { a1 as cellA1, columnIndex as columnNumber, columnLetters } from '../src/model/a1';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -10,26 +11,8 @@ export interface Rect {
   cols: number;
 }
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function cellA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+// The stand-in speaks the same A1 as the model; it reuses the model's helpers rather than a second copy.
+export { columnLetters, columnIndex as columnNumber, a1 as cellA1 } from '../src/model/a1';
 
 /** Office's form of a rectangle: `A1`, `A1:B2`, `3:5` for whole rows, `C:D` for whole columns. */
 export function rectA1(r: Rect): string {

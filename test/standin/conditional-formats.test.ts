@@ -3,6 +3,22 @@ import { planReport } from '../../src/model/layout';
 import { COMMON_PLACEHOLDERS, parseCell } from '../../src/model/values';
 import { setup } from './helpers';
 
+/** The plan's contents and conditional formats, straight through the API (the adapter does more). */
+async function applyContentsAndSelfChecks(s: ReturnType<typeof setup>, plan: ReturnType<typeof planReport>) {
+  await s.run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+    for (const c of plan.cells) {
+      if (c.formula) sheet.getRange(c.address).formulas = [[c.formula]];
+      else if (c.value !== undefined) sheet.getRange(c.address).values = [[c.value]];
+    }
+    for (const cf of plan.conditionalFormats) {
+      const f = sheet.getRanges(cf.ranges.join(',')).conditionalFormats.add('Custom');
+      f.custom.rule.formula = `=${cf.formula}`;
+      f.custom.format.fill.color = cf.severity === 'unfilled' ? '#FFF2CC' : '#FFC7CE';
+    }
+  });
+}
+
 describe('conditional formats', () => {
   test('a custom formula is relative to the top-left cell and evaluated at every cell of the range', async () => {
     const s = setup();
@@ -84,19 +100,7 @@ describe('conditional formats', () => {
   test("the planner's self-checks flag a broken balance and a typed-over total in the stand-in", async () => {
     const plan = planReport({ format: '2021', year: 2024, org: '某局' });
     const s = setup();
-    // Apply the plan's contents and conditional formats straight through the API (the adapter does more).
-    await s.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
-      for (const c of plan.cells) {
-        if (c.formula) sheet.getRange(c.address).formulas = [[c.formula]];
-        else if (c.value !== undefined) sheet.getRange(c.address).values = [[c.value]];
-      }
-      for (const cf of plan.conditionalFormats) {
-        const f = sheet.getRanges(cf.ranges.join(',')).conditionalFormats.add('Custom');
-        f.custom.rule.formula = `=${cf.formula}`;
-        f.custom.format.fill.color = cf.severity === 'unfilled' ? '#FFF2CC' : '#FFC7CE';
-      }
-    });
+    await applyContentsAndSelfChecks(s, plan);
     const painted = () => new Set(s.app.paintedByConditionalFormats('Sheet1').map((p) => p.address));
     expect(painted().size).toBe(0);
     const fresh = plan.cellAddress['T3.NEW.NP'];
@@ -117,18 +121,7 @@ describe('conditional formats', () => {
   test('self-checks: a placeholder (/ - — 无) is marked unfilled, not as an error; text and fractions are errors', async () => {
     const plan = planReport({ format: '2021', year: 2024, org: '某局' });
     const s = setup();
-    await s.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
-      for (const c of plan.cells) {
-        if (c.formula) sheet.getRange(c.address).formulas = [[c.formula]];
-        else if (c.value !== undefined) sheet.getRange(c.address).values = [[c.value]];
-      }
-      for (const cf of plan.conditionalFormats) {
-        const f = sheet.getRanges(cf.ranges.join(',')).conditionalFormats.add('Custom');
-        f.custom.rule.formula = `=${cf.formula}`;
-        f.custom.format.fill.color = cf.severity === 'unfilled' ? '#FFF2CC' : '#FFC7CE';
-      }
-    });
+    await applyContentsAndSelfChecks(s, plan);
     const colourAt = (address: string) =>
       s.app
         .paintedByConditionalFormats('Sheet1')
