@@ -7,6 +7,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
+  globalSetup: '<rootDir>/test/support/built-cli.js',
   setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
   moduleNameMapper: { '\\.(css|svg|png)$': '<rootDir>/test/support/file-stub.js' },
 };

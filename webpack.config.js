@@ -143,10 +143,17 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
       publicPath: '',
+      // Every host that runs Office add-ins has globalThis: webpack then finds the global object without its
+      // `new Function("return this")` fallback, which the CSP would refuse anyway.
+      environment: { globalThis: true },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
+        {
+          test: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+          use: path.resolve(__dirname, 'tools/no-string-callback-loader.js'),
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

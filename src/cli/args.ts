@@ -60,3 +60,11 @@ export function outputPath(p: ParsedArgs, io: CliIO): string {
     throw new UsageError(`${out} already exists; choose another name or pass --replace`);
   return full;
 }
+
+/**
+ * The .xlsx writer, loaded when a command writes a workbook: ExcelJS takes about half a second to load, which
+ * `check` (the command run over whole folders, often from scripts) would otherwise pay on every start.
+ */
+export function loadTemplateWriter(): Promise<typeof import('../io/xlsx/template')> {
+  return import('../io/xlsx/template');
+}

@@ -90,9 +90,29 @@ function shown(file: string, cwd: string): string {
 }
 
 export async function readInputsDetailed(paths: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
-  const cwd = options.cwd ?? process.cwd();
   const readers = options.readers ?? READERS;
-  const planned: { file: string; explicit: boolean }[] = [];
+  const planned = planFiles(paths, options.cwd);
+  const inputs: ReportInput[] = [];
+  const unreadable: Unreadable[] = [];
+  for (let i = 0; i < planned.length; i++) {
+    options.onFile?.(i, planned.length, planned[i].name);
+    const out = await readPlannedFile(planned[i], readers, options.maxFileBytes);
+    if ('inputs' in out) inputs.push(...out.inputs);
+    else if (out.unreadable) unreadable.push(out.unreadable);
+  }
+  return { inputs, unreadable };
+}
+
+/** A file to read: its full path, its name as shown to the user, and whether the user named it. */
+export interface PlannedFile {
+  file: string;
+  name: string;
+  explicit: boolean;
+}
+
+/** The user's paths expanded into files (folders walked in sorted order); a path that does not exist is an InputError. */
+export function planFiles(paths: string[], cwd: string = process.cwd()): PlannedFile[] {
+  const planned: PlannedFile[] = [];
   for (const p of paths) {
     const full = path.resolve(cwd, p);
     let stat: fs.Stats;
@@ -104,52 +124,51 @@ export async function readInputsDetailed(paths: string[], options: ReadOptions =
     if (stat.isDirectory()) {
       const files: string[] = [];
       walk(full, files);
-      for (const f of files) planned.push({ file: f, explicit: false });
-    } else planned.push({ file: full, explicit: true });
+      for (const f of files) planned.push({ file: f, name: shown(f, cwd), explicit: false });
+    } else planned.push({ file: full, name: shown(full, cwd), explicit: true });
   }
+  return planned;
+}
 
-  const inputs: ReportInput[] = [];
-  const unreadable: Unreadable[] = [];
-  for (let i = 0; i < planned.length; i++) {
-    const { file, explicit } = planned[i];
-    const name = shown(file, cwd);
-    options.onFile?.(i, planned.length, name);
-    let head: Uint8Array;
-    try {
-      head = readHead(file);
-    } catch (e) {
-      if (explicit) throw new InputError(describe(e), name);
-      unreadable.push({ file: name, message: describe(e) });
-      continue;
-    }
-    const reader = readers.find((r) => r.accepts(file, head));
-    if (!reader) {
-      if (explicit) {
-        throw new InputError('not a file this tool can read (use .json, .xlsx, .txt, .html or .docx)', name);
-      }
-      continue;
-    }
-    try {
-      const size = fs.statSync(file).size;
-      const max = Math.min(
-        options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-        TEXT_READERS.has(reader.name) ? MAX_TEXT_FILE_BYTES : Infinity,
-      );
-      if (size > max) {
-        throw new InputError(`文件太大（${mb(size)} MB），超过 ${mb(max)} MB 上限，不像年度报告或统计表`, name);
-      }
-      const bytes = new Uint8Array(fs.readFileSync(file));
-      const found = await reader.read(name, bytes);
-      if (!found.length) throw new InputError('holds no report', name);
-      inputs.push(...found);
-    } catch (e) {
-      // A reader's own message may already start with the file name.
-      const message = describe(e).replace(new RegExp(`^${escapeRegExp(name)}:\\s*`), '');
-      if (explicit) throw new InputError(message, name);
-      unreadable.push({ file: name, message });
-    }
+/**
+ * Reads one planned file: its reports, or why it is unreadable, or nothing (a file in a folder that no reader
+ * claims). A file the user named that cannot be read throws an InputError instead.
+ */
+export async function readPlannedFile(
+  { file, name, explicit }: PlannedFile,
+  readers: ReportReader[] = READERS,
+  maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
+): Promise<{ inputs: ReportInput[] } | { unreadable?: Unreadable }> {
+  let head: Uint8Array;
+  try {
+    head = readHead(file);
+  } catch (e) {
+    if (explicit) throw new InputError(describe(e), name);
+    return { unreadable: { file: name, message: describe(e) } };
   }
-  return { inputs, unreadable };
+  const reader = readers.find((r) => r.accepts(file, head));
+  if (!reader) {
+    if (explicit) {
+      throw new InputError('not a file this tool can read (use .json, .xlsx, .txt, .html or .docx)', name);
+    }
+    return {};
+  }
+  try {
+    const size = fs.statSync(file).size;
+    const max = Math.min(maxFileBytes, TEXT_READERS.has(reader.name) ? MAX_TEXT_FILE_BYTES : Infinity);
+    if (size > max) {
+      throw new InputError(`文件太大（${mb(size)} MB），超过 ${mb(max)} MB 上限，不像年度报告或统计表`, name);
+    }
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const found = await reader.read(name, bytes);
+    if (!found.length) throw new InputError('holds no report', name);
+    return { inputs: found };
+  } catch (e) {
+    // A reader's own message may already start with the file name.
+    const message = describe(e).replace(new RegExp(`^${escapeRegExp(name)}:\\s*`), '');
+    if (explicit) throw new InputError(message, name);
+    return { unreadable: { file: name, message } };
+  }
 }
 
 function mb(bytes: number): string {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -180,25 +180,7 @@ describe('disclosure-tables check', () => {
 });
 
 describe('the installed command', () => {
-  // `npm ci` runs `prepare`, which builds lib/; build it here when it is missing or older than the sources.
-  beforeAll(() => {
-    const lib = path.join(ROOT, 'lib/cli/main.js');
-    const newest = (dir: string): number =>
-      Math.max(
-        ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
-          const p = path.join(dir, e.name);
-          return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
-        }),
-      );
-    const stale = !fs.existsSync(lib) || fs.statSync(lib).mtimeMs < newest(path.join(ROOT, 'src/cli'));
-    if (stale) {
-      try {
-        execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
-      } catch {
-        // tsc emits even with type errors elsewhere; the spawn below tells whether the build works.
-      }
-    }
-  }, 180000);
+  // lib/ is built from the current sources by the global setup (test/support/built-cli.js).
 
   test('bin/disclosure-tables.js check prints JSON and exits with the status of the findings', () => {
     const bin = path.join(ROOT, 'bin/disclosure-tables.js');

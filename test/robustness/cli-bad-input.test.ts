@@ -2,7 +2,7 @@
  * `check` and `sum` on files a user may hand them by mistake (or an attacker on purpose): each must end with exit
  * status 2 and one clear line on stderr, never a stack trace, never a hang or an unbounded allocation.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -227,9 +227,7 @@ describe('the zip reader in the browser (fflate)', () => {
 });
 
 describe('the built command line', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
-  }, 120000);
+  // lib/ is built from the current sources by the global setup (test/support/built-cli.js).
 
   test.each([0, 3, 6, 9])(
     'exits 2 with one line on bad case %i',

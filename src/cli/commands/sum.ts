@@ -14,8 +14,7 @@ import { parseCell } from '../../model/values';
 import type { CellId, FormatId, Finding, Lang } from '../../model/types';
 import { readInputs } from '../../io/readers';
 import { InputError, type ReportInput } from '../../io/report-input';
-import { writeTemplate } from '../../io/xlsx/template';
-import { parseArgs, yearOption } from '../args';
+import { loadTemplateWriter, parseArgs, yearOption } from '../args';
 
 export interface SumResult {
   format: FormatId;
@@ -195,6 +194,7 @@ export const sumCommand: Command = {
     if (Number.isNaN(year)) throw new UsageError(m.years);
     const sum = addReports(inputs);
     const org = p.values.get('org') ?? '';
+    const { writeTemplate } = await loadTemplateWriter();
     fs.writeFileSync(out, await writeTemplate({ format: sum.format, year, org, values: sum.values }));
 
     const f = getFormat(sum.format);

@@ -3,8 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { writeTemplate } from '../../io/xlsx/template';
-import { formatOption, outputPath, parseArgs, yearOption } from '../args';
+import { formatOption, loadTemplateWriter, outputPath, parseArgs, yearOption } from '../args';
 
 export const templateCommand: Command = {
   name: 'template',
@@ -29,6 +28,7 @@ export const templateCommand: Command = {
     const format = formatOption(p, '2021');
     const year = yearOption(p);
     const out = outputPath(p, io);
+    const { writeTemplate } = await loadTemplateWriter();
     const bytes = await writeTemplate({
       format,
       year,
