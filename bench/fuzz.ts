@@ -2,7 +2,12 @@
  * `npm run fuzz -- --actions 200000 [--seed N] [--session 500]`: the live-checker fuzz of test/fuzz/ at any length.
  * Prints the seed of a failing session; `FUZZ_SEED=<seed>` (or `--seed`) replays it.
  */
-import { runSession, FuzzFailure } from '../test/support/live-fuzz';
+import { shareVerdictsInNode } from '../test/support/model-verdicts';
+
+// Before the adapter is loaded: it and the oracle then judge each input once (see model-verdicts.ts).
+shareVerdictsInNode();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { runSession, FuzzFailure } = require('../test/support/live-fuzz') as typeof import('../test/support/live-fuzz');
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -104,6 +104,11 @@ export function contains(outer: Rect, row: number, col: number): boolean {
   return row >= outer.row && row < outer.row + outer.rows && col >= outer.col && col < outer.col + outer.cols;
 }
 
+/** Whether two rectangles share a cell: `intersect(a, b) !== null` without building the rectangle. */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
 export function intersect(a: Rect, b: Rect): Rect | null {
   const row = Math.max(a.row, b.row);
   const col = Math.max(a.col, b.col);

@@ -4,7 +4,18 @@
  * and undo behave the same whoever makes the change.
  */
 import type { Rect } from './address';
-import { cellsOf, contains, intersect, MAX_COLS, MAX_ROWS, qualified, quoteSheet, rectA1, sameRect } from './address';
+import {
+  cellsOf,
+  contains,
+  intersect,
+  MAX_COLS,
+  MAX_ROWS,
+  overlaps,
+  qualified,
+  quoteSheet,
+  rectA1,
+  sameRect,
+} from './address';
 import { Calculator, key } from './calc';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound, StandInError } from './errors';
 import type { StructuralEdit } from './formula-refs';
@@ -442,11 +453,12 @@ export class Book {
     const single = rect.rows === 1 && rect.cols === 1;
     const before = single ? this.cellValue(sheet, rect.row, rect.col) : undefined;
     this.touch();
+    const merges = sheet.merges.filter((m) => overlaps(m, rect));
     for (let i = 0; i < rect.rows; i++) {
       for (let j = 0; j < rect.cols; j++) {
         const r = rect.row + i;
         const c = rect.col + j;
-        const m = this.mergeAt(sheet, r, c);
+        const m = merges.length ? merges.find((x) => contains(x, r, c)) : undefined;
         if (m && (m.row !== r || m.col !== c)) continue;
         const e = entry(i, j);
         if (!e) continue;
@@ -460,8 +472,7 @@ export class Book {
     const k = key(r, c);
     const cell = sheet.cells.get(k);
     if (cell) {
-      cell.formula = e.formula;
-      cell.value = e.value;
+      sheet.cells.set(k, { formula: e.formula, value: e.value, fmt: cell.fmt });
     } else if (e.formula !== null || e.value !== null) {
       sheet.cells.set(k, { formula: e.formula, value: e.value, fmt: defaultFormat() });
     }
@@ -480,20 +491,17 @@ export class Book {
       const r = Math.floor(k / MAX_COLS);
       const c = k % MAX_COLS;
       if (!contains(rect, r, c)) continue;
-      if (contents) {
-        cell.formula = null;
-        cell.value = null;
-      }
+      const next: Cell = contents ? { formula: null, value: null, fmt: cell.fmt } : { ...cell };
       if (formats) {
-        const locked = cell.fmt.locked;
-        cell.fmt = defaultFormat();
+        next.fmt = defaultFormat();
         // Clearing formats resets number format and styles; Excel keeps the protection flag of a cell.
-        cell.fmt.locked = locked;
+        next.fmt.locked = cell.fmt.locked;
       }
-      if (cell.formula === null && cell.value === null && isDefaultFormat(cell.fmt)) sheet.cells.delete(k);
+      if (next.formula === null && next.value === null && isDefaultFormat(next.fmt)) sheet.cells.delete(k);
+      else sheet.cells.set(k, next);
     }
     if (formats) {
-      sheet.merges = sheet.merges.filter((m) => !intersect(m, rect));
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
       this.removeConditionalFormats(sheet, rect);
     }
     if (contents)
@@ -526,17 +534,20 @@ export class Book {
       for (const [k, cell] of sheet.cells) {
         const r = Math.floor(k / MAX_COLS);
         const c = k % MAX_COLS;
-        if (contains(rect, r, c)) fn((cell.fmt = copyFormat(cell.fmt)), r, c);
+        if (!contains(rect, r, c)) continue;
+        const fmt = copyFormat(cell.fmt);
+        sheet.cells.set(k, { formula: cell.formula, value: cell.value, fmt });
+        fn(fmt, r, c);
       }
       return;
     }
     for (const [r, c] of cellsOf(rect)) {
       const k = key(r, c);
-      let cell = sheet.cells.get(k);
-      if (!cell) sheet.cells.set(k, (cell = { formula: null, value: null, fmt: defaultFormat() }));
-      // Formats are shared with the undo snapshots (see cloneState): copied before they change.
-      else cell.fmt = copyFormat(cell.fmt);
-      fn(cell.fmt, r, c);
+      const cell = sheet.cells.get(k);
+      // Cells and formats are shared with the undo snapshots (see cloneState): replaced, never changed.
+      const fmt = cell ? copyFormat(cell.fmt) : defaultFormat();
+      sheet.cells.set(k, { formula: cell?.formula ?? null, value: cell?.value ?? null, fmt });
+      fn(fmt, r, c);
     }
   }
 
@@ -561,7 +572,7 @@ export class Book {
       ? Array.from({ length: rect.rows }, (_, i) => ({ row: rect.row + i, col: rect.col, rows: 1, cols: rect.cols }))
       : [rect];
     this.touch();
-    sheet.merges = sheet.merges.filter((m) => !intersect(m, rect));
+    sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
     let cleared = false;
     for (const p of parts) {
       if (p.rows === 1 && p.cols === 1) continue;
@@ -570,8 +581,7 @@ export class Book {
         if (r === p.row && c === p.col) continue;
         const cell = sheet.cells.get(key(r, c));
         if (cell && !isBlank(cell)) {
-          cell.formula = null;
-          cell.value = null;
+          sheet.cells.set(key(r, c), { formula: null, value: null, fmt: cell.fmt });
           cleared = true;
         }
       }
@@ -583,7 +593,7 @@ export class Book {
   unmerge(sheet: SheetState, rect: Rect, where: string): void {
     if (sheet.protection.protected) throw accessDenied(where);
     this.touch();
-    sheet.merges = sheet.merges.filter((m) => !intersect(m, rect));
+    sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
   }
 
   // ---------------------------------------------------------------- structure
@@ -638,12 +648,7 @@ export class Book {
       }
     }
     sheet.cells = moved;
-    for (const s of this.state.sheets) {
-      for (const cell of s.cells.values()) {
-        if (cell.formula !== null) cell.formula = applyStructural(cell.formula, s.name, edit);
-      }
-      if (s !== sheet) continue;
-    }
+    for (const s of this.state.sheets) rewriteFormulas(s, (f) => applyStructural(f, s.name, edit));
     for (const nm of this.state.names) {
       const scopeName = nm.scope ? (this.sheetByIdOrNull(nm.scope)?.name ?? '') : '';
       nm.formula = applyStructural(nm.formula, scopeName, edit);
@@ -695,7 +700,8 @@ export class Book {
         const value = formula ? null : (src?.value ?? null);
         this.setContent(sheet, r, c, { formula, value });
         const dst = sheet.cells.get(key(r, c));
-        if (dst && src) dst.fmt = cloneFormat(src.fmt);
+        if (dst && src)
+          sheet.cells.set(key(r, c), { formula: dst.formula, value: dst.value, fmt: cloneFormat(src.fmt) });
       }
     }
     this.recordChange({ sheetId: sheet.id, rect: target, changeType: 'RangeEdited', origin });
@@ -728,8 +734,7 @@ export class Book {
           end: { ...ref.end, row: ref.end.row + dr, col: ref.end.col + dc },
         };
       });
-    for (const s of this.state.sheets)
-      for (const cell of s.cells.values()) if (cell.formula) cell.formula = follow(cell.formula, s.name);
+    for (const s of this.state.sheets) rewriteFormulas(s, (f) => follow(f, s.name));
     for (const nm of this.state.names) nm.formula = follow(nm.formula, '');
     sheet.merges = sheet.merges.map((m) =>
       contains(from, m.row, m.col) ? { ...m, row: m.row + dr, col: m.col + dc } : m,
@@ -780,7 +785,7 @@ export class Book {
     const gone = sheet.name;
     this.state.sheets = this.state.sheets.filter((s) => s !== sheet);
     const kill = (f: string) => mapRefs(f, (r) => (r.sheet === gone ? '#REF!' : r));
-    for (const s of this.state.sheets) for (const c of s.cells.values()) if (c.formula) c.formula = kill(c.formula);
+    for (const s of this.state.sheets) rewriteFormulas(s, kill);
     this.state.names = this.state.names.filter((n) => n.scope !== sheet.id);
     for (const n of this.state.names) n.formula = kill(n.formula);
     if (this.state.activeSheetId === sheet.id) this.state.activeSheetId = this.state.sheets[0].id;
@@ -792,8 +797,7 @@ export class Book {
     this.touch();
     const old = sheet.name;
     sheet.name = name;
-    for (const s of this.state.sheets)
-      for (const c of s.cells.values()) if (c.formula) c.formula = renameSheetInFormula(c.formula, old, name);
+    for (const s of this.state.sheets) rewriteFormulas(s, (f) => renameSheetInFormula(f, old, name));
     for (const n of this.state.names) n.formula = renameSheetInFormula(n.formula, old, name);
     for (const cf of this.state.sheets.flatMap((s) => s.conditionalFormats)) {
       if (cf.formula) cf.formula = renameSheetInFormula(cf.formula, old, name);
@@ -1016,6 +1020,15 @@ export class Book {
   }
 }
 
+/** Rewrites the formula of every formula cell of a sheet, replacing the cells that change (see cloneState). */
+function rewriteFormulas(sheet: SheetState, rewrite: (formula: string) => string): void {
+  for (const [k, cell] of sheet.cells) {
+    if (!cell.formula) continue;
+    const formula = rewrite(cell.formula);
+    if (formula !== cell.formula) sheet.cells.set(k, { formula, value: cell.value, fmt: cell.fmt });
+  }
+}
+
 function apiOf(v: Scalar): string | number | boolean {
   if (v === null) return '';
   if (isErrorValue(v)) return v.error;
@@ -1025,6 +1038,9 @@ function apiOf(v: Scalar): string | number | boolean {
 const DEFAULT_FORMAT_JSON = JSON.stringify(defaultFormat());
 
 export function isDefaultFormat(f: CellFormat): boolean {
+  // Most formatted cells differ in one of these: a quick no before the exact test.
+  if (f.fill !== null || f.numberFormat !== 'General' || f.locked !== true || f.horizontalAlignment !== 'General')
+    return false;
   return JSON.stringify(f) === DEFAULT_FORMAT_JSON;
 }
 
@@ -1038,15 +1054,14 @@ function clampToUsed(book: Book, sheet: SheetState, rect: Rect): Rect {
 /** Bounding rectangle of the cells whose content differs between two versions of a sheet. */
 function diffRect(a: SheetState, b: SheetState): Rect | null {
   let box: Rect | null = null;
-  const keys = new Set([...a.cells.keys(), ...b.cells.keys()]);
-  for (const k of keys) {
-    const x = a.cells.get(k);
-    const y = b.cells.get(k);
+  const differ = (k: number, x: Cell | undefined, y: Cell | undefined) => {
+    // Cells are replaced, never changed (see cloneState): the same cell object is the same content.
+    if (x === y) return;
     if (
       (x?.formula ?? null) === (y?.formula ?? null) &&
       JSON.stringify(x?.value ?? null) === JSON.stringify(y?.value ?? null)
     )
-      continue;
+      return;
     const r = Math.floor(k / MAX_COLS);
     const c = k % MAX_COLS;
     box = box
@@ -1057,6 +1072,8 @@ function diffRect(a: SheetState, b: SheetState): Rect | null {
           cols: Math.max(box.col + box.cols, c + 1) - Math.min(box.col, c),
         }
       : { row: r, col: c, rows: 1, cols: 1 };
-  }
+  };
+  for (const [k, x] of a.cells) differ(k, x, b.cells.get(k));
+  for (const [k, y] of b.cells) if (!a.cells.has(k)) differ(k, undefined, y);
   return box;
 }

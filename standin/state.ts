@@ -224,31 +224,32 @@ export function copyFormat(f: CellFormat): CellFormat {
 
 const cloneRect = (r: Rect): Rect => ({ ...r });
 
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 /**
- * A deep copy of the workbook for the undo stack. Written out for the shapes above because `structuredClone` of a
- * sheet of a few thousand cells, taken before every change, was the stand-in's hottest spot under the live fuzz;
- * cell formats are shared with the live book, which replaces a format instead of changing it.
- * Free-form records (format extras, validation rules) still go through `structuredClone`.
+ * A copy of the workbook for the undo stack, taken before every change. Written out for the shapes above because
+ * `structuredClone` of a sheet of a few thousand cells was the stand-in's hottest spot under the live fuzz. Cells and
+ * cell formats are shared with the live book, which never changes one in place: it puts a new cell (or a copied
+ * format, copyFormat) where one changes. Free-form records (format extras, validation rules) go through
+ * `structuredClone`.
  */
 export function cloneState(s: WorkbookState): WorkbookState {
   return {
     sheets: s.sheets.map((sh) => {
-      const cells = new Map<number, Cell>();
-      for (const [k, c] of sh.cells) {
-        const value = isErrorValue(c.value) ? { ...c.value } : c.value;
-        // Formats are shared: the book copies a cell's format before changing it (copyFormat).
-        cells.set(k, { formula: c.formula, value, fmt: c.fmt });
-      }
       return {
         ...sh,
-        cells,
+        cells: new Map(sh.cells),
         merges: sh.merges.map(cloneRect),
         colWidths: new Map(sh.colWidths),
         rowHeights: new Map(sh.rowHeights),
         conditionalFormats: sh.conditionalFormats.map((cf) => ({
           ...cf,
           rects: cf.rects.map(cloneRect),
-          extra: structuredClone(cf.extra),
+          // Most formats carry no extras: an empty record needs no structured clone (once per format per change).
+          extra: hasKeys(cf.extra) ? structuredClone(cf.extra) : {},
         })),
         validations: sh.validations.map((v) => structuredClone(v)),
         protection: { ...sh.protection, options: { ...sh.protection.options } },

@@ -1,6 +1,6 @@
 /** Conditional formats (custom, formula-based: the kind Excel evaluates per cell) and data validation. */
 import type { Rect } from '../address';
-import { intersect } from '../address';
+import { intersect, overlaps } from '../address';
 import { invalidArgument, itemNotFound } from '../errors';
 import type { ConditionalFormatState, SheetState, ValidationState } from '../state';
 import { isErrorValue } from '../state';
@@ -35,7 +35,7 @@ export class StandInConditionalFormatCollection
 
   private onRange(): ConditionalFormatState[] {
     const rects = this.range().rects;
-    return this.sheet().conditionalFormats.filter((cf) => cf.rects.some((a) => rects.some((b) => intersect(a, b))));
+    return this.sheet().conditionalFormats.filter((cf) => cf.rects.some((a) => rects.some((b) => overlaps(a, b))));
   }
 
   protected currentItems(): StandInConditionalFormat[] {

@@ -1,6 +1,17 @@
 /** Range, RangeAreas and the range's format objects. */
 import type { Rect } from '../address';
-import { boundingRect, cellsOf, intersect, MAX_COLS, MAX_ROWS, parseAddress, qualified, rectA1 } from '../address';
+import {
+  boundingRect,
+  cellsOf,
+  contains,
+  intersect,
+  MAX_COLS,
+  MAX_ROWS,
+  overlaps,
+  parseAddress,
+  qualified,
+  rectA1,
+} from '../address';
 import { cloneFormat } from '../book';
 import { key } from '../calc';
 import { invalidArgument, invalidOperation, itemNotFound, MESSAGES, StandInError } from '../errors';
@@ -208,9 +219,12 @@ export class StandInRange
   protected read(prop: string): unknown {
     const sheet = this.sheet();
     const rect = this.rect();
+    // Only the merges that meet the range can hide one of its cells: found once, not once per cell.
+    const merges = sheet.merges.filter((m) => overlaps(m, rect));
     const hidden = (r: number, c: number) => {
-      const m = this.book.mergeAt(sheet, r, c);
-      return m !== null && (m.row !== r || m.col !== c);
+      if (!merges.length) return false;
+      const m = merges.find((x) => contains(x, r, c));
+      return m !== undefined && (m.row !== r || m.col !== c);
     };
     const value = (r: number, c: number) => (hidden(r, c) ? null : this.book.cellValue(sheet, r, c));
     switch (prop) {
@@ -476,7 +490,7 @@ export class StandInRange
       this.context,
       () => {
         const t = this.target();
-        const merges = this.sheet().merges.filter((m) => intersect(m, t.rects[0]));
+        const merges = this.sheet().merges.filter((m) => overlaps(m, t.rects[0]));
         return merges.length ? { sheetId: t.sheetId, rects: merges } : null;
       },
       true,

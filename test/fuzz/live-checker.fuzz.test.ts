@@ -5,6 +5,12 @@
  */
 import { runSession } from '../support/live-fuzz';
 
+// The adapter and the oracle share the model's verdicts: each input is judged once (see model-verdicts.ts).
+jest.mock('../../src/model/check', () => {
+  const actual = jest.requireActual('../../src/model/check');
+  return { ...actual, check: jest.requireActual('../support/model-verdicts').shareVerdicts(actual.check) };
+});
+
 const total = Number(process.env.FUZZ_ACTIONS ?? 10_000);
 const perSession = 250;
 const firstSeed = Number(process.env.FUZZ_SEED ?? 20251127);

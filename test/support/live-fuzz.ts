@@ -19,6 +19,7 @@ import type { HostCheck } from '../../src/excel/host-api';
 import { desiredPaint, paintedCellOf } from '../../src/excel/highlight';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { createStandIn, UserActionRefused, type StandIn } from '../../standin';
+import { shareVerdicts } from './model-verdicts';
 
 const format = getFormat('2021');
 const YEAR = 2025;
@@ -199,24 +200,10 @@ function apiValue(v: unknown): RawValue {
 }
 
 /**
- * The model's verdict, memoised on its exact input: most actions (typing beside the tables, formatting, a refused
- * edit, an undo back to a state seen before) leave the input as it was, and the model is a pure function of it.
+ * The model's verdict on the tables as read, remembered on its exact input (see model-verdicts.ts): under the fuzz
+ * test and `npm run fuzz` the adapter's `check` is the same shared one, so an input is judged once.
  */
-const verdicts = new Map<string, CheckResult>();
-function checkOnce(
-  values: Record<CellId, RawValue>,
-  formulas: Record<CellId, string | undefined>,
-  cellAddress: Record<CellId, string>,
-): CheckResult {
-  const key = JSON.stringify([values, formulas, cellAddress]);
-  let result = verdicts.get(key);
-  if (!result) {
-    result = check('2021', values, { lang: 'zh', formulas, cellAddress, year: YEAR });
-    if (verdicts.size >= 256) verdicts.delete(verdicts.keys().next().value as string);
-    verdicts.set(key, result);
-  }
-  return result;
-}
+const judge = shareVerdicts(check);
 
 /** What the model says about the tables as they stand in the stand-in now. */
 function expected(
@@ -249,15 +236,20 @@ function expected(
       loc.rows === def.rows &&
       loc.cols === def.cols &&
       def.labels.every(
-        (l) => normaliseLabel(text(book.cellValue(sheet, loc.row + l.row, loc.col + l.col))) === normaliseLabel(l.text),
+        (l) => normalised(text(book.cellValue(sheet, loc.row + l.row, loc.col + l.col))) === normalised(l.text),
       );
     if (whole) intact.push(def.id);
     for (const c of def.cells) {
       let addr: string | undefined;
-      if (whole) addr = a1(loc.row + c.row, loc.col + c.col);
-      else addr = reported.cellAddress[c.id];
-      if (!addr) continue;
-      const p = parseA1(addr);
+      let p: { row: number; col: number };
+      if (whole) {
+        p = { row: loc.row + c.row, col: loc.col + c.col };
+        addr = cellA1(p.row, p.col);
+      } else {
+        addr = reported.cellAddress[c.id];
+        if (!addr) continue;
+        p = parseA1(addr);
+      }
       const cell = book.cell(sheet, p.row, p.col);
       values[c.id] = apiValue(book.cellValue(sheet, p.row, p.col));
       formulas[c.id] = cell?.formula ? cell.formula : undefined;
@@ -265,9 +257,9 @@ function expected(
       cellSheet[c.id] = loc.sheet;
     }
   }
-  const result = checkOnce(values, formulas, cellAddress);
-  const mapped = new Set(Object.keys(cellAddress).map((id) => id.split('.')[0]));
-  const out = (id: CellId) => !mapped.has(id.split('.')[0]);
+  const result = judge('2021', values, { lang: 'zh', formulas, cellAddress, year: YEAR });
+  const mapped = new Set(Object.keys(cellAddress).map(tableOf));
+  const out = (id: CellId) => !mapped.has(tableOf(id));
   const excluded = new Set(TABLES.filter((t) => !mapped.has(t)));
   return {
     result: {
@@ -283,6 +275,35 @@ function expected(
     located: found,
   };
 }
+
+/** `a1`, remembered: the oracle names the same few hundred cells after every action. */
+function cellA1(row: number, col: number): string {
+  const k = row * 16384 + col;
+  let s = A1.get(k);
+  if (s === undefined) {
+    if (A1.size >= 65536) A1.clear();
+    A1.set(k, (s = a1(row, col)));
+  }
+  return s;
+}
+const A1 = new Map<number, string>();
+
+/** The table a cell id belongs to (its first part). */
+function tableOf(id: CellId): string {
+  return TABLE_OF.get(id) ?? id.split('.')[0];
+}
+const TABLE_OF = new Map<string, string>(format.cells.map((c) => [c.id, c.id.split('.')[0]]));
+
+/** `normaliseLabel`, remembered: the oracle compares the same few label texts after every action. */
+function normalised(label: string): string {
+  let n = NORMALISED.get(label);
+  if (n === undefined) {
+    if (NORMALISED.size >= 4096) NORMALISED.clear();
+    NORMALISED.set(label, (n = normaliseLabel(label)));
+  }
+  return n;
+}
+const NORMALISED = new Map<string, string>();
 
 function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
@@ -341,6 +362,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
   process.on('unhandledRejection', onUnhandled);
+  const realTimers = zeroDelayTimers();
   try {
     host = createExcelHost({ debounceMs: 0 });
     const out = await host.generate({
@@ -454,7 +476,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
           const id = cf.formula ? paintedCellOf(cf.formula) : null;
           if (!id) continue;
           for (const rect of cf.rects) {
-            const at = a1(rect.row, rect.col);
+            const at = cellA1(rect.row, rect.col);
             ours.set(at, id);
             if (!shown.has(at)) shown.set(at, cf.fill);
           }
@@ -586,9 +608,43 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
     return stats;
   } finally {
     process.off('unhandledRejection', onUnhandled);
+    realTimers();
     if (host) await host.stopLive().catch(() => undefined);
     restore();
   }
+}
+
+/**
+ * For the session: a zero-delay timer (the adapter's debounce, `debounceMs: 0`) runs on the next turn of the event
+ * loop, as a browser runs it, instead of after Node's one-millisecond minimum, which left the fuzz idle for a
+ * millisecond after nearly every action. Timers with a delay are untouched. Returns the function that puts the real
+ * timers back.
+ */
+function zeroDelayTimers(): () => void {
+  const g = globalThis as unknown as {
+    setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...a: unknown[]) => unknown;
+    clearTimeout: (handle: unknown) => void;
+  };
+  const { setTimeout: realSet, clearTimeout: realClear } = g;
+  const immediate = new Set<NodeJS.Immediate>();
+  g.setTimeout = (fn, ms, ...a) => {
+    if (typeof fn !== 'function' || (ms ?? 0) > 0) return realSet(fn, ms, ...a);
+    const handle = setImmediate(() => {
+      immediate.delete(handle);
+      fn(...a);
+    });
+    immediate.add(handle);
+    return handle;
+  };
+  g.clearTimeout = (handle) => {
+    if (immediate.delete(handle as NodeJS.Immediate)) clearImmediate(handle as NodeJS.Immediate);
+    else realClear(handle);
+  };
+  return () => {
+    g.setTimeout = realSet;
+    g.clearTimeout = realClear;
+    for (const h of immediate) clearImmediate(h);
+  };
 }
 
 function weighted(r: () => number): Kind {
