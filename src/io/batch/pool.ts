@@ -1,8 +1,8 @@
 /**
- * Runs a batch's tasks (read a file, check a report) on every core: the main thread works through the queue
- * itself and worker threads, once loaded, take tasks from the same queue. A folder of a few files never waits
- * for a worker to start, and a worker that fails hands its tasks back to the main thread, so the result is the
- * same with or without workers, in the tasks' order.
+ * Runs a batch's tasks (read a file, check a report) on every core. The main thread works through the queue
+ * itself until a worker thread has loaded, then only hands out tasks: a busy main thread would leave the workers
+ * waiting for their next task. A folder of a few files never waits for a worker to start, and a worker that fails
+ * hands its tasks back to the main thread, so the result is the same with or without workers, in the tasks' order.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,9 +12,9 @@ import { runTask, toWire, type Outcome, type Task, type TaskOutput, type WireErr
 
 /** Below this many tasks the main thread works alone: loading a worker costs about as much as reading 30 files. */
 export const PARALLEL_MIN_TASKS = 24;
-/** Tasks sent ahead to each worker, so it never waits for the busy main thread to hand it the next one. */
+/** Tasks sent ahead to each worker, so it does not wait for the main thread between two. */
 const PREFETCH = 2;
-const MAX_WORKERS = 7;
+const MAX_WORKERS = 8;
 
 interface Slot {
   worker: Worker;
@@ -100,7 +100,8 @@ export class BatchPool {
     if (this.mainBusy) return;
     this.mainBusy = true;
     try {
-      for (let i = this.take(); i >= 0; i = this.take()) {
+      // Until a worker is ready (or again when none is left).
+      for (let i = this.workerReady() ? -1 : this.take(); i >= 0; i = this.workerReady() ? -1 : this.take()) {
         try {
           this.finish(i, { ok: await runTask(this.run!.tasks[i]) });
         } catch (e) {
@@ -112,6 +113,10 @@ export class BatchPool {
     } finally {
       this.mainBusy = false;
     }
+  }
+
+  private workerReady(): boolean {
+    return this.slots.some((s) => s.ready && !s.dead);
   }
 
   private feed(slot: Slot) {
@@ -146,6 +151,7 @@ export class BatchPool {
         this.slots.splice(this.slots.indexOf(slot), 1);
         if (this.run) {
           this.run.retry.push(...slot.inFlight.values());
+          for (const s of this.slots) this.feed(s);
           void this.drainOnMain();
         }
         slot.inFlight.clear();
@@ -163,13 +169,13 @@ function workerEntry(): string | null {
 }
 
 /**
- * Worker threads to use: one per core besides the main thread, at most 7. `DISCLOSURE_TABLES_WORKERS=N` sets the
- * number (0: the main thread alone).
+ * Worker threads to use: one per core, at most 8 (the main thread only hands out tasks once they run).
+ * `DISCLOSURE_TABLES_WORKERS=N` sets the number (0: the main thread alone).
  */
 export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   const set = env.DISCLOSURE_TABLES_WORKERS;
   if (set !== undefined && /^\d+$/.test(set.trim())) return Math.min(Number(set), MAX_WORKERS);
-  return Math.max(0, Math.min(os.availableParallelism() - 1, MAX_WORKERS));
+  return os.availableParallelism() > 1 ? Math.min(os.availableParallelism(), MAX_WORKERS) : 0;
 }
 
 let shared: BatchPool | null = null;

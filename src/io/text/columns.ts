@@ -9,6 +9,8 @@ import { headingOf } from './sections';
 export interface Column {
   year: number;
   lines: string[];
+  /** False for the column the text's last characters went to: a text cut off is cut in that column only. */
+  whole: boolean;
 }
 
 const PAIR = /^\s*(20\d\d)\s*年\S{0,4}\s{3,}(20\d\d)\s*年\S{0,4}\s*$/;
@@ -75,7 +77,8 @@ export function splitColumns(lines: readonly string[]): Column[] | null {
   const m = PAIR.exec(lines[markerAt])!;
   const years = [+m[1], +m[2]];
   if (years[0] === years[1]) return null;
-  const out: Column[] = years.map((year) => ({ year, lines: lines.slice(0, markerAt) }));
+  const out: Column[] = years.map((year) => ({ year, lines: lines.slice(0, markerAt), whole: true }));
+  let lastOwner = 1;
 
   // Regions between headings, each with its own split column.
   const regions: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
@@ -100,12 +103,16 @@ export function splitColumns(lines: readonly string[]): Column[] | null {
       }
       if (only !== null) {
         out[only].lines.push(l);
+        if (l.trim()) lastOwner = only;
         continue;
       }
       const [left, right] = offset !== null ? splitAt(l, offset) : splitProse(l);
       out[0].lines.push(left);
       out[1].lines.push(right);
+      if (right.trim()) lastOwner = 1;
+      else if (left.trim()) lastOwner = 0;
     }
   }
+  out[lastOwner].whole = false;
   return out;
 }

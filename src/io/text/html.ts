@@ -34,7 +34,11 @@ function attr(tag: string, name: string): number {
 }
 
 export function htmlToText(html: string): string {
-  const src = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, '');
+  const src = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, '')
+    // A page cut off inside a tag (`…<td>32</td><t`): the rest of the tag is not text of the page.
+    .replace(/<[a-zA-Z/][^<>]*$/, '');
   const lines: string[] = [];
   let text = '';
   let row: string[] | null = null;

@@ -8,10 +8,11 @@ import { getFormat } from '../../model/formats';
 import type { CellId, FormatId, TableId } from '../../model/types';
 import { looksSideBySide, splitColumns } from './columns';
 import { detectFormat, detectOrg, detectYear } from './detect';
+import { doubledLines, keepAgreed, withoutRepeats } from './doubled';
 import { htmlToText } from './html';
 import { splitSections } from './sections';
 import { readTables } from './tables';
-import { tokenise } from './tokens';
+import { classify, lineFields, tokenise } from './tokens';
 
 export interface ImportResult {
   format: FormatId;
@@ -41,6 +42,22 @@ export interface ImportHints {
   year?: number;
   /** Used when the text has no distinctive label of either version. */
   format?: FormatId;
+  /** The text goes on after these lines (the other column of a comparison has its end): no row is cut short. */
+  whole?: boolean;
+}
+
+const TABLE_OF_SECTION: Partial<Record<string, TableId>> = { t2: 'T2', t3: 'T3', t4: 'T4' };
+const SECTION_OF_TABLE = { T2: 't2', T3: 't3', T4: 't4' } as const;
+
+/**
+ * True when the last line ends in a figure with no cell end after it: the text may have been cut inside that
+ * figure (`17` of `170`). Lines of tab- or `|`-separated cells that close their last cell are whole.
+ */
+function endsInCutFigure(lines: readonly string[]): boolean {
+  const last = [...lines].reverse().find((l) => l.trim());
+  if (!last || /[\t|]\s*$/.test(last)) return false;
+  const fields = lineFields(last);
+  return fields.length > 0 && classify(fields[fields.length - 1]).kind === 'value';
 }
 
 function importColumn(all: readonly string[], hints: ImportHints = {}): ImportResult {
@@ -56,8 +73,14 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
   if (parts.t2) regions.T2 = tokenise(parts.t2);
   if (parts.t3) regions.T3 = tokenise(parts.t3);
   if (parts.t4) regions.T4 = tokenise(parts.t4);
-  const read = readTables(format, regions);
-  const notes = [...read.notes];
+  const cut = hints.whole ? undefined : TABLE_OF_SECTION[sections.last ?? ''];
+  const notes: string[] = [];
+  if (cut && regions[cut] && endsInCutFigure(parts[SECTION_OF_TABLE[cut]] ?? [])) {
+    regions[cut] = regions[cut].slice(0, -1);
+    notes.push(`${cut}: the text ends inside the table, right after a figure that may be cut short: not read`);
+  }
+  const read = readTables(format, regions, cut);
+  notes.push(...read.notes);
   if (!detected) notes.push(`format ${formatId} assumed: no label distinctive of a format version was found`);
   const org = detectOrg(head);
   const result: ImportResult = {
@@ -77,8 +100,22 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
 export const SIDE_BY_SIDE_NOTE =
   'two reports side by side without a line naming their years (such as "2023 年报告   2024 年报告"): not read';
 
-/** Every report in the text: one, or two for a side-by-side comparison of two years. */
+/**
+ * Every report in the text: one, or two for a side-by-side comparison of two years. A line of figures repeated
+ * right after itself may be a doubled copy hiding a lost line: the text is then read without it as well, and a
+ * value is reported only when both readings agree on it.
+ */
 export function importReportTexts(text: string): ImportResult[] {
+  const base = readReports(text);
+  const html = looksLikeHtml(text);
+  const raw = lines(text);
+  const doubled = doubledLines(raw, html);
+  if (!doubled.length) return base;
+  const alternatives = withoutRepeats(raw, doubled).map((ls) => readReports(ls.join('\n')));
+  return keepAgreed(base, alternatives, doubled);
+}
+
+function readReports(text: string): ImportResult[] {
   const all = lines(looksLikeHtml(text) ? htmlToText(text) : text);
   const columns = splitColumns(all);
   if (!columns && looksSideBySide(all)) {
@@ -87,7 +124,7 @@ export function importReportTexts(text: string): ImportResult[] {
     return [{ ...nothing, notes: [SIDE_BY_SIDE_NOTE] }];
   }
   if (!columns) return [importColumn(all)];
-  return columns.map((c) => importColumn(c.lines, { year: c.year }));
+  return columns.map((c) => importColumn(c.lines, { year: c.year, whole: c.whole }));
 }
 
 /** The report in the text (the first one when it holds a side-by-side comparison). */

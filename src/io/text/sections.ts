@@ -15,6 +15,8 @@ export interface Sections {
   /** Lines before the first heading (title, preface). */
   head: string[];
   parts: Partial<Record<SectionKey, string[]>>;
+  /** The section the text's last non-blank line is in (null: the head): a text cut off ends in a table. */
+  last: SectionKey | null;
 }
 
 /** Strips a checker's annotation such as `(重复率: 80%)` after a heading. */
@@ -42,7 +44,7 @@ const CAPTION_KEY = normaliseLabel(getFormat('2021').tables[0].labels[0].text).s
 const CORNER_KEY = normaliseLabel(T3_CORNER).slice(0, 8);
 
 export function splitSections(lines: readonly string[]): Sections {
-  const out: Sections = { head: [], parts: {} };
+  const out: Sections = { head: [], parts: {}, last: null };
   let current: SectionKey | null = null;
   let index = -1;
   for (const line of lines) {
@@ -51,6 +53,7 @@ export function splitSections(lines: readonly string[]): Sections {
       current = h;
       index = ORDER.indexOf(h);
       out.parts[h] = [];
+      out.last = h;
       continue;
     }
     // Tables copied without their section headings: their first lines say where they start.
@@ -66,6 +69,7 @@ export function splitSections(lines: readonly string[]): Sections {
     }
     if (current) out.parts[current]!.push(line);
     else out.head.push(line);
+    if (line.trim()) out.last = current;
   }
   return out;
 }

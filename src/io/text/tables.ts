@@ -21,6 +21,8 @@ type ValueToken = Exclude<Token, { kind: 'text' }>;
 interface Run {
   labels: string[];
   values: ValueToken[];
+  /** Index of the token after the run's last value. */
+  end: number;
 }
 
 export interface TableReading {
@@ -71,20 +73,20 @@ function runsOf(tokens: readonly Token[]): Run[] {
   const runs: Run[] = [];
   let labels: string[] = [];
   let values: ValueToken[] = [];
-  const close = () => {
+  const close = (end: number) => {
     if (values.some((v) => v.kind === 'value' || v.raw !== '')) {
-      runs.push({ labels, values });
+      runs.push({ labels, values, end });
       labels = [];
     }
     values = [];
   };
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (t.kind === 'text') {
-      if (values.length) close();
+      if (values.length) close(i);
       labels.push(t.text);
     } else values.push(t);
-  }
-  if (values.length) close();
+  });
+  if (values.length) close(tokens.length);
   return runs;
 }
 
@@ -157,9 +159,42 @@ function runText(run: Run): string {
   return `${label} ${vals}`.trim();
 }
 
-/** Assigns runs to rows: anchors in increasing row order, then the runs between two anchors by order. */
-function assign(runs: readonly Run[], rows: readonly ExpectedRow[], unrecognised: string[], notes: string[]) {
+const headerCache = new WeakMap<ReportFormat, Map<TableId, string[][]>>();
+
+/** Label keys of each table's captions and column headers (`第二十条第（八）项`, `信息内容`): no row's. */
+function headerKeys(format: ReportFormat, table: TableId): string[][] {
+  let byTable = headerCache.get(format);
+  if (!byTable) {
+    byTable = new Map();
+    for (const t of format.tables)
+      byTable.set(
+        t.id,
+        t.labels.filter((l) => l.role !== 'rowLabel').map((l) => labelKeys(l.text)),
+      );
+    headerCache.set(format, byTable);
+  }
+  return byTable.get(table) ?? [];
+}
+
+/**
+ * Assigns runs to rows: anchors in increasing row order, then the runs between two anchors by order. Placing
+ * by order stands in for a row label that drifted, so a run whose nearest label is a caption or column header
+ * (or that has none) is not placed so: its figures may be a page number or a note, not a row.
+ */
+function assign(
+  runs: readonly Run[],
+  rows: readonly ExpectedRow[],
+  headers: readonly string[][],
+  unrecognised: string[],
+  notes: string[],
+) {
   const anchors = runs.map((r) => anchorOf(r, rows));
+  const rowLike = runs.map((r) => {
+    const label = r.labels[r.labels.length - 1];
+    if (label === undefined) return false;
+    const keys = labelKeys(label);
+    return !headers.some((h) => labelScore(keys, h) >= ANCHOR);
+  });
   const keep = increasingAnchors(anchors);
   const result = new Map<number, Run>();
   let lastRow = -1;
@@ -169,8 +204,8 @@ function assign(runs: readonly Run[], rows: readonly ExpectedRow[], unrecognised
     for (let r = lastRow + 1; r < nextRow; r++) slots.push(r);
     // A run whose label names another row (a doubled line, a row out of order) is never placed by order: it
     // would fill a neighbouring row with that row's numbers.
-    for (const ri of pending.filter((ri) => anchors[ri] >= 0)) unrecognised.push(runText(runs[ri]));
-    pending = pending.filter((ri) => anchors[ri] < 0);
+    for (const ri of pending.filter((ri) => anchors[ri] >= 0 || !rowLike[ri])) unrecognised.push(runText(runs[ri]));
+    pending = pending.filter((ri) => anchors[ri] < 0 && rowLike[ri]);
     if (pending.length && pending.length === slots.length) {
       pending.forEach((ri, i) => {
         result.set(slots[i], runs[ri]);
@@ -201,30 +236,94 @@ function assign(runs: readonly Run[], rows: readonly ExpectedRow[], unrecognised
 interface Ambiguous {
   cells: CellId[];
   values: ValueToken[];
+  /** Each reading of the row: the column of each value, or -1 for an empty cell taken as a merged label's. */
   options: number[][];
+}
+
+const isPad = (v: ValueToken) => v.kind === 'blank' && v.raw === '';
+
+/**
+ * Every reading of a row with lost cells. The empty cells right after its label are either empty cells of the
+ * row or the columns of a label merged across them (`<td colspan="3">`): without the full count of cells, which
+ * is which cannot be told, so every split is a reading.
+ */
+function readingsOf(values: readonly ValueToken[], width: number): number[][] | null {
+  let lead = 0;
+  while (lead < values.length && isPad(values[lead])) lead++;
+  const out: number[][] = [];
+  for (let p = 0; p <= lead; p++) {
+    const cols = placements(width, values.length - p);
+    if (!cols) return null;
+    for (const c of cols) out.push([...Array<number>(p).fill(-1), ...c]);
+  }
+  return out;
+}
+
+/**
+ * Lines of a run that hold one figure and nothing else but placeholders (`7`, `- 3 -`), in a run whose other
+ * lines hold rows of several cells: a page number or other stray figure as likely as a cell of the row.
+ */
+function strayLines(values: readonly ValueToken[]): number[] {
+  const byLine = new Map<number, ValueToken[]>();
+  for (const v of values) if (v.line !== undefined) byLine.set(v.line, [...(byLine.get(v.line) ?? []), v]);
+  if (![...byLine.values()].some((vs) => vs.length >= 2 && vs.filter((v) => !isPad(v)).length >= 2)) return [];
+  return [...byLine]
+    .filter(([, vs]) => vs.filter((v) => v.kind === 'value').length === 1 && vs.every((v) => v.raw !== ''))
+    .map(([line]) => line);
+}
+
+/** The readings of a run with stray lines: with all of them, and without each one (and without all). */
+function readingsWithout(values: readonly ValueToken[], width: number, stray: readonly number[]): number[][] | null {
+  const out: number[][] = [];
+  const drops = [[], ...stray.map((l) => [l]), ...(stray.length > 1 ? [stray] : [])];
+  for (const drop of drops) {
+    const kept = values.map((v, i) => [v, i] as const).filter(([v]) => v.line === undefined || !drop.includes(v.line));
+    if (kept.length > width) continue;
+    const readings = readingsOf(
+      kept.map(([v]) => v),
+      width,
+    );
+    if (!readings) return null;
+    for (const r of readings) {
+      const full = values.map(() => -1);
+      kept.forEach(([, i], k) => (full[i] = r[k]));
+      out.push(full);
+    }
+  }
+  return out;
 }
 
 /**
  * Reads the tables of `format` from the token streams of their regions (`T4` gets the one run of numbers of
- * its region: its labels are column headers).
+ * its region: its labels are column headers). `cut` names the table the text ends in, when it ends inside one:
+ * its last row may have been cut short, so the empty cells after that row's label are not counted as columns.
  */
-export function readTables(format: ReportFormat, regions: Partial<Record<TableId, Token[]>>): TableReading {
+export function readTables(
+  format: ReportFormat,
+  regions: Partial<Record<TableId, Token[]>>,
+  cut?: TableId,
+): TableReading {
   const rows = expectedRows(format);
   const out: TableReading = { cells: {}, inferred: [], unrecognised: [], notes: [] };
   const known: Known = new Map();
   const blanks = new Set<CellId>();
   const ambiguous: Ambiguous[] = [];
 
-  const place = (row: ExpectedRow, run: Run) => {
+  const place = (row: ExpectedRow, run: Run, mayBeCut: boolean) => {
     const width = row.cells.length;
     const values = trimToWidth(run.values, width);
-    if (values.length === width) {
+    const stray = strayLines(values);
+    if (stray.length) {
+      const options = readingsWithout(values, width, stray);
+      if (options && options.length) ambiguous.push({ cells: row.cells, values, options });
+      else out.notes.push(`${row.key}: a stray figure among the row's cells, not read`);
+    } else if (values.length === width && !(mayBeCut && isPad(values[0]))) {
       values.forEach((v, i) => setCell(row.cells[i], v));
     } else if (values.length > width) {
       out.unrecognised.push(runText(run));
       out.notes.push(`${row.key}: ${values.length} values for ${width} columns, not read`);
     } else {
-      const options = placements(width, values.length);
+      const options = readingsOf(values, width);
       if (options) ambiguous.push({ cells: row.cells, values, options });
       else out.notes.push(`${row.key}: too few values to place`);
     }
@@ -249,13 +348,23 @@ export function readTables(format: ReportFormat, regions: Partial<Record<TableId
       // Two rows of figures under one table 四 (two years' blocks merged when a year line was lost): which one
       // belongs to this report cannot be told, so neither is read.
       const i = full.length === 1 ? runs.indexOf(full[0]) : -1;
-      if (i >= 0) place(tableRows[0], runs[i]);
+      if (i >= 0)
+        place(
+          tableRows[0],
+          runs[i],
+          table === cut && i === runs.length - 1 && !tokens.slice(runs[i].end).some((t) => t.kind === 'text'),
+        );
       runs.forEach((r, j) => {
         if (j !== i && r.values.some((v) => v.kind === 'value')) out.unrecognised.push(runText(r));
       });
       continue;
     }
-    for (const [ri, run] of assign(runs, tableRows, out.unrecognised, out.notes)) place(tableRows[ri], run);
+    // Only a row the text ends in can be cut short: any label after it shows the row was copied whole.
+    const lastText = tokens.reduce((at, t, i) => (t.kind === 'text' ? i : at), -1);
+    const last = runs[runs.length - 1];
+    const cutRun = table === cut && last && last.end > lastText ? last : undefined;
+    for (const [ri, run] of assign(runs, tableRows, headerKeys(format, table), out.unrecognised, out.notes))
+      place(tableRows[ri], run, run === cutRun);
   }
 
   resolveAmbiguous(format, ambiguous, known, blanks, out);
@@ -284,6 +393,7 @@ function resolveAmbiguous(
         const placed = new Set<CellId>();
         let ok = true;
         opt.forEach((col, i) => {
+          if (col < 0) return;
           const id = a.cells[col];
           const v = a.values[i];
           placed.add(id);

@@ -8,9 +8,9 @@ import { normaliseText } from '../../model/normalise';
 export type Token =
   | { kind: 'text'; text: string }
   /** A number as written, possibly with a note in brackets after it (`22（其中修订 16 件）`). */
-  | { kind: 'value'; raw: string }
+  | { kind: 'value'; raw: string; line?: number }
   /** An empty cell, or a placeholder (`/`, `-`, `—`, `无`): both mean "not filled". */
-  | { kind: 'blank'; raw: string };
+  | { kind: 'blank'; raw: string; line?: number };
 
 /** A number, possibly signed, with an optional note in brackets after it. Full-width digits are kept as read. */
 const VALUE = /^[+\-−]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?\s*(?:[(（][^()（）]*[)）])?$/;
@@ -61,14 +61,15 @@ function loneBarIsTerminator(lines: readonly string[]): boolean {
 export function tokenise(lines: readonly string[]): Token[] {
   const out: Token[] = [];
   const skipLone = loneBarIsTerminator(lines);
-  for (const line of lines) {
-    if (skipLone && /^\s*\|\s*$/.test(line)) continue;
+  lines.forEach((line, at) => {
+    if (skipLone && /^\s*\|\s*$/.test(line)) return;
     const cells = lineFields(line).map(classify);
     // Empty cells before a row's label stand for merged label cells above it (rowspan), not for values.
     const firstText = cells.findIndex((c) => c.kind === 'text');
     const start = firstText > 0 && cells.slice(0, firstText).every((c) => c.kind === 'blank' && !c.raw) ? firstText : 0;
-    for (const c of cells.slice(start)) out.push(c);
-  }
+    // Figures keep their line: a row is told from a stray figure (a page number) by the lines they came on.
+    for (const c of cells.slice(start)) out.push(c.kind === 'text' ? c : { ...c, line: at });
+  });
   return out;
 }
 
