@@ -8,12 +8,11 @@
  *
  * Exit status: 0 no finding with severity error, 1 some, 2 bad usage or unreadable input.
  */
-import { batchPool } from '../../io/batch/pool';
-import { unwrap } from '../../io/batch/tasks';
+import { checkReportInput } from '../../io/check-input';
 import { formatMessage } from '../../model/messages';
-import type { CheckResult, Lang } from '../../model/types';
+import type { Lang } from '../../model/types';
 import type { ReportInput } from '../../io/report-input';
-import { planFiles, readInputs, type Unreadable } from '../../io/readers';
+import { readInputs, readInputsDetailed } from '../../io/readers';
 import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs } from '../args';
@@ -89,47 +88,25 @@ export const checkCommand: Command = {
       io.stderr(progressLine(i, total, file, lang));
       progressShown = true;
     };
-    const pool = batchPool();
-    const planned = planFiles(p.positional, io.cwd);
-    const read = await pool.runAll(
-      planned.map((file) => ({ kind: 'read' as const, file, check: { lang } })),
-      (i) => onFile(i, planned.length, planned[i].name),
-    );
+    const { inputs, unreadable } = await readInputsDetailed(p.positional, { cwd: io.cwd, onFile });
     if (progressShown) io.stderr(progressLine(1, 1, '', lang).replace(/\[.*$/, '') + '\r\x1b[2K');
-    const inputs: ReportInput[] = [];
-    const results: CheckResult[] = [];
-    const unreadable: Unreadable[] = [];
-    for (const outcome of read) {
-      const out = unwrap(outcome);
-      if ('inputs' in out) {
-        inputs.push(...out.inputs);
-        results.push(...out.results!);
-      } else if (out.unreadable) unreadable.push(out.unreadable);
-    }
     const prevPath = p.values.get('previous');
     const previous = prevPath ? await readInputs([prevPath], { cwd: io.cwd }) : null;
     const pairs = pairPrevious(inputs, previous);
 
-    // Reports with last year's beside them are checked again, now with the cross-year rules.
-    const paired = inputs.flatMap((input, i) => (pairs[i] ? [i] : []));
-    const rechecked = await pool.runAll(
-      paired.map((i) => ({
-        kind: 'check' as const,
-        input: inputs[i],
-        options: { lang, previous: pairs[i]!.cells, previousFormat: pairs[i]!.format },
-      })),
-    );
-    paired.forEach((i, k) => (results[i] = unwrap(rechecked[k])));
-
     const entries: ReportEntry[] = inputs.map((input, i) => {
       const prev = pairs[i];
+      const result = checkReportInput(input, {
+        lang,
+        ...(prev ? { previous: prev.cells, previousFormat: prev.format } : {}),
+      });
       return {
         file: input.file,
         format: input.format,
         ...(input.year !== undefined ? { year: input.year } : {}),
         ...(input.org ? { org: input.org } : {}),
         ...(prev ? { previous: prev.file } : {}),
-        result: results[i],
+        result,
         ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
       };
     });

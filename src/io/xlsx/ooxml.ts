@@ -178,7 +178,8 @@ function cellRef(attrs: string): [string, string, string] | null {
 
 function cellType(attrs: string): string {
   const at = attrs.indexOf(' t="');
-  if (at < 0) return CELL_TYPE.exec(attrs)?.[1] ?? 'n';
+  // Most cells (numbers) have no type at all: no expression needed to say so.
+  if (at < 0) return attrs.includes('t=') ? (CELL_TYPE.exec(attrs)?.[1] ?? 'n') : 'n';
   return attrs.slice(at + 4, attrs.indexOf('"', at + 4));
 }
 
