@@ -8,7 +8,7 @@
  * (for example a total that is already smaller than its filled parts). Such a failure is a plain error, located
  * like any other.
  */
-import { detectBodyLevel } from './body-level';
+import { detectBodyLevel, type BodyLevel } from './body-level';
 import { checkFormulas } from './formula-check';
 import { locate } from './locate';
 import { formatDiff, formatMessage, formatNumber, type MessageKey, type MessageParams } from './messages';
@@ -32,32 +32,49 @@ import { parseCell } from './values';
 
 type Status = 'passed' | 'failed' | 'incomplete';
 
-interface Tally {
-  checked: number;
-  passed: number;
-  failed: number;
-  incomplete: number;
-}
+/** Column of a status in the summary's counts (after `checked`). */
+const STATUS_COLUMN: Record<Status, number> = { passed: 1, failed: 2, incomplete: 3 };
+const RULE_INDEX = new Map<RuleId, number>(RULES.map((r, i) => [r.id, i]));
 
+/**
+ * Pass, fail and incomplete counts per rule: one flat array of RULES.length × (checked, passed, failed,
+ * incomplete); a rule outside RULES (the narrative's) gets its counts appended in the order first seen.
+ */
 class Summary {
-  private readonly tallies = new Map<RuleId, Tally>();
-
-  constructor() {
-    for (const r of RULES) this.tallies.set(r.id, { checked: 0, passed: 0, failed: 0, incomplete: 0 });
-  }
+  private readonly counts = new Array<number>(RULES.length * 4).fill(0);
+  private extra: Map<RuleId, number[]> | null = null;
 
   add(rule: RuleId, status: Status, n = 1) {
-    let t = this.tallies.get(rule);
-    if (!t) {
-      t = { checked: 0, passed: 0, failed: 0, incomplete: 0 };
-      this.tallies.set(rule, t);
+    const i = RULE_INDEX.get(rule);
+    if (i !== undefined) this.addAt(i, status, n);
+    else {
+      this.extra ??= new Map();
+      let t = this.extra.get(rule);
+      if (!t) this.extra.set(rule, (t = [0, 0, 0, 0]));
+      t[0] += n;
+      t[STATUS_COLUMN[status]] += n;
     }
-    t.checked += n;
-    t[status] += n;
+  }
+
+  /** `add` for a rule of RULES given by its index. */
+  addAt(ruleIndex: number, status: Status, n = 1) {
+    this.counts[ruleIndex * 4] += n;
+    this.counts[ruleIndex * 4 + STATUS_COLUMN[status]] += n;
   }
 
   list(): RuleSummary[] {
-    return [...this.tallies].map(([rule, t]) => ({ rule, ...t }));
+    const c = this.counts;
+    const out: RuleSummary[] = RULES.map((r, i) => ({
+      rule: r.id,
+      checked: c[i * 4],
+      passed: c[i * 4 + 1],
+      failed: c[i * 4 + 2],
+      incomplete: c[i * 4 + 3],
+    }));
+    if (this.extra)
+      for (const [rule, t] of this.extra)
+        out.push({ rule, checked: t[0], passed: t[1], failed: t[2], incomplete: t[3] });
+    return out;
   }
 }
 
@@ -98,21 +115,93 @@ function guessFormat(values: RawValues, fallback: FormatId): FormatId {
   return fallback;
 }
 
-interface Parsed {
-  cells: Map<CellId, ParsedCell>;
-  values: Map<CellId, number>;
+/**
+ * A format's cells and equations by position, built once per format: `check()` then works on arrays instead of
+ * looking every cell up by id.
+ */
+interface Compiled {
+  rules: FormatRules;
+  ids: CellId[];
+  index: ReadonlyMap<CellId, number>;
+  /** Per equation (in `rules.equations` order): its rule's index in RULES and its cells' positions. */
+  equations: { rule: number; reported: number[]; computed: number[] }[];
+  /** Table 二's first document row (规章): the cells `P.regulationsAtLocalLevel` looks at. */
+  regulationCells: CellId[];
 }
 
-function parseAll(format: ReportFormat, raw: RawValues): Parsed {
-  const cells = new Map<CellId, ParsedCell>();
-  const values = new Map<CellId, number>();
-  for (const c of format.cells) {
-    const p = parseCell(raw[c.id], c.kind);
-    cells.set(c.id, p);
-    values.set(c.id, p.value);
-  }
-  return { cells, values };
+const compiledFormats = new WeakMap<FormatRules, Compiled>();
+
+function compiled(rules: FormatRules): Compiled {
+  let c = compiledFormats.get(rules);
+  if (c) return c;
+  const f = rules.format;
+  const ids = f.cells.map((x) => x.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const at = (id: CellId) => index.get(id)!;
+  c = {
+    rules,
+    ids,
+    index,
+    equations: rules.equations.map((eq) => {
+      const rule = RULE_INDEX.get(eq.rule);
+      if (rule === undefined) throw new Error(`rule ${eq.rule} is not in RULES`);
+      return { rule, reported: eq.reported.map(at), computed: eq.computed.map(at) };
+    }),
+    regulationCells: f.cells.filter((x) => x.table === 'T2' && x.rowKey === rules.t2.documentRows[0]).map((x) => x.id),
+  };
+  compiledFormats.set(rules, c);
+  return c;
 }
+
+/** The parsed values of one report, by cell position (see `Compiled.ids`). */
+interface Parsed {
+  compiled: Compiled;
+  /** The number used in arithmetic (0 for an unfilled cell). */
+  value: Float64Array;
+  /** The same numbers as JS values, for the result: read back from `value`, each would be a new heap number. */
+  boxed: unknown[];
+  filled: Uint8Array;
+  /** The full parse of the cells whose text had something to say (problems or a note). */
+  remarks: (ParsedCell | undefined)[];
+}
+
+function parseAll(c: Compiled, raw: RawValues): Parsed {
+  const cells = c.rules.format.cells;
+  const n = cells.length;
+  const value = new Float64Array(n);
+  const filled = new Uint8Array(n);
+  const boxed = new Array<unknown>(n).fill(null);
+  const remarks: (ParsedCell | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = raw[c.ids[i]];
+    if (r === null || r === undefined) continue;
+    // The common case, a whole count ≥ 0 typed as a number, has nothing more to say (see `parseCell`).
+    if (typeof r === 'number' && r >= 0 && Number.isInteger(r)) {
+      value[i] = r;
+      boxed[i] = r;
+      filled[i] = 1;
+      continue;
+    }
+    const p = parseCell(r, cells[i].kind);
+    value[i] = p.value;
+    boxed[i] = p.value;
+    filled[i] = p.filled ? 1 : 0;
+    if (p.problems.length || p.note !== undefined) remarks[i] = p;
+  }
+  return { compiled: c, value, boxed, filled, remarks };
+}
+
+function isFilled(p: Parsed, id: CellId): boolean {
+  const i = p.compiled.index.get(id);
+  return i !== undefined && p.filled[i] === 1;
+}
+
+function valueOf(p: Parsed, id: CellId): number | undefined {
+  const i = p.compiled.index.get(id);
+  return i === undefined ? undefined : p.value[i];
+}
+
+const VALUE_RULES: readonly RuleId[] = ['V.notNumber', 'V.negative', 'V.fraction', 'V.fullWidth', 'V.textNumber'];
 
 export function check(format: FormatId, raw: RawValues, options: CheckOptions = {}): CheckResult {
   const lang: Lang = options.lang ?? 'zh';
@@ -126,15 +215,25 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
   const tableName = (t: TableId) => f.tables.find((x) => x.id === t)!.shortName[lang];
 
   // ── Values ───────────────────────────────────────────────────────────────────────────────────────────────
-  const parsed = parseAll(f, raw);
+  const parsed = parseAll(compiled(rules), raw);
   const cellsOut: Record<CellId, number> = {};
   const unfilled: CellId[] = [];
   const blankByTable = new Map<TableId, CellId[]>();
-  const problemCount = new Map<RuleId, number>();
-  for (const c of f.cells) {
-    const p = parsed.cells.get(c.id)!;
-    if (p.filled) cellsOut[c.id] = p.value;
+  let problemCount: Map<RuleId, number> | undefined;
+  const cells = f.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const filled = parsed.filled[i] === 1;
+    if (filled) cellsOut[c.id] = parsed.boxed[i] as number;
     else unfilled.push(c.id);
+    const p = parsed.remarks[i];
+    if (!p) {
+      if (filled) continue;
+      const list = blankByTable.get(c.table);
+      if (list) list.push(c.id);
+      else blankByTable.set(c.table, [c.id]);
+      continue;
+    }
     const text = raw[c.id];
     if (!p.filled && !p.problems.length) {
       const list = blankByTable.get(c.table);
@@ -142,6 +241,7 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
       else blankByTable.set(c.table, [c.id]);
     }
     for (const pr of p.problems) {
+      problemCount ??= new Map();
       problemCount.set(pr.rule, (problemCount.get(pr.rule) ?? 0) + 1);
       const key: MessageKey =
         pr.rule === 'V.negative' && c.kind === 'amount' ? 'V.negativeAmount' : (pr.rule as MessageKey);
@@ -162,8 +262,8 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
       });
     }
   }
-  for (const rule of ['V.notNumber', 'V.negative', 'V.fraction', 'V.fullWidth', 'V.textNumber'] as RuleId[]) {
-    const failed = problemCount.get(rule) ?? 0;
+  for (const rule of VALUE_RULES) {
+    const failed = problemCount?.get(rule) ?? 0;
     summary.add(rule, 'passed', f.cells.length - failed);
     summary.add(rule, 'failed', failed);
   }
@@ -198,20 +298,16 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
     summary.add('F.formulaRange', 'passed', report.checked.formulaRange - badRange);
     for (const p of report.problems) {
       formulaCells.delete(p.cell);
+      const value = valueOf(parsed, p.cell)!;
       findings.push({
         rule: p.rule,
         instance: `${p.rule}:${p.cell}`,
         severity: p.severity,
         table: p.table,
         cells: [p.cell],
-        ...(parsed.cells.get(p.cell)!.filled ? { reported: parsed.values.get(p.cell)! } : {}),
+        ...(isFilled(parsed, p.cell) ? { reported: value } : {}),
         suspects: [p.cell],
-        message: msg(p.rule, {
-          cell: name(p.cell),
-          formula: p.formula,
-          expected: p.expected,
-          value: parsed.values.get(p.cell)!,
-        }),
+        message: msg(p.rule, { cell: name(p.cell), formula: p.formula, expected: p.expected, value }),
         detail: { formula: p.formula, expected: p.expected },
       });
     }
@@ -221,12 +317,12 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
 
   // ── Relations ────────────────────────────────────────────────────────────────────────────────────────────
   const list = (ids: CellId[]) => cellList(f, ids, lang, address);
-  const relationFindings = checkRelations(rules, parsed, formulaCells, summary, lang, name, list);
-  findings.push(...relationFindings);
+  const relationFindings = checkRelations(parsed, formulaCells, summary, lang, name, list);
+  for (const x of relationFindings) findings.push(x);
 
   // ── Plausibility, cross-year, format ─────────────────────────────────────────────────────────────────────
-  findings.push(...checkPlausibility(rules, parsed, raw, options, summary, lang, name));
-  if (options.previous) findings.push(...checkCrossYear(rules, parsed, options.previous, options, summary, lang));
+  for (const x of checkPlausibility(parsed, raw, options, summary, lang, name)) findings.push(x);
+  if (options.previous) findings.push(...checkCrossYear(parsed, options.previous, options, summary, lang));
   if (options.year !== undefined) {
     const outdated = options.year >= 2021 && format === '2019';
     summary.add('FMT.outdated', outdated ? 'failed' : 'passed');
@@ -261,6 +357,7 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
 const TABLE_ORDER: Record<TableId, number> = { T2: 0, T3: 1, T4: 2 };
 
 function sortFindings(f: ReportFormat, findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
   const cellOrder = formatRules(f.id).cellOrder;
   return findings
     .map((x, i) => ({ x, i }))
@@ -278,14 +375,7 @@ function sortFindings(f: ReportFormat, findings: Finding[]): Finding[] {
     .map(({ x }) => x);
 }
 
-function sum(ids: CellId[], values: ReadonlyMap<CellId, number>): number {
-  let s = 0;
-  for (const id of ids) s += values.get(id) ?? 0;
-  return s;
-}
-
 function checkRelations(
-  rules: FormatRules,
   parsed: Parsed,
   formulaCells: ReadonlySet<CellId>,
   summary: Summary,
@@ -293,29 +383,40 @@ function checkRelations(
   name: (id: CellId) => string,
   list: (ids: CellId[]) => string,
 ): Finding[] {
-  const { values, cells } = parsed;
+  const { rules, equations } = parsed.compiled;
+  const { value, filled } = parsed;
   const residuals: number[] = [];
   const skip = new Set<number>();
   const failedEq: { eq: Equation; index: number; reported: number; computed: number }[] = [];
-  rules.equations.forEach((eq, index) => {
-    const reported = sum(eq.reported, values);
-    const computed = sum(eq.computed, values);
+  for (let index = 0; index < equations.length; index++) {
+    const eq = equations[index];
+    // Summed in the equation's cell order, as before: amounts are floating point.
+    let reported = 0;
+    let openReported = false;
+    for (const i of eq.reported) {
+      reported += value[i];
+      if (!filled[i]) openReported = true;
+    }
+    let computed = 0;
+    let openComputed = false;
+    for (const i of eq.computed) {
+      computed += value[i];
+      if (!filled[i]) openComputed = true;
+    }
     const d = reported - computed;
-    const openReported = eq.reported.some((id) => !cells.get(id)!.filled);
-    const openComputed = eq.computed.some((id) => !cells.get(id)!.filled);
     // Whether figures ≥ 0 typed into the unfilled cells could still make the equation hold.
     const fixable = d === 0 || (d < 0 && openReported) || (d > 0 && openComputed);
     let status: Status;
     if (openReported || openComputed) status = fixable ? 'incomplete' : 'failed';
     else status = d === 0 ? 'passed' : 'failed';
-    summary.add(eq.rule, status);
+    summary.addAt(eq.rule, status);
     if (status === 'incomplete') skip.add(index);
-    residuals.push(status === 'failed' ? roundCents(d) : status === 'incomplete' ? 0 : roundCents(d));
-    if (status === 'failed') failedEq.push({ eq, index, reported, computed });
-  });
+    residuals.push(status === 'incomplete' ? 0 : roundCents(d));
+    if (status === 'failed') failedEq.push({ eq: rules.equations[index], index, reported, computed });
+  }
   if (!failedEq.length) return [];
 
-  const locations = locate({ rules, values, residuals, formulaCells, skip });
+  const locations = locate({ rules, values: { get: (id) => valueOf(parsed, id) }, residuals, formulaCells, skip });
   const byEq = new Map<number, (typeof locations)[number]>();
   for (const loc of locations) for (const e of loc.equations) byEq.set(e, loc);
 
@@ -382,8 +483,19 @@ function roundCents(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+const bodyLevels = new Map<string, BodyLevel>();
+/** `detectBodyLevel`, remembered: a folder's reports come from a few bodies, and the Excel host asks on every edit. */
+function bodyLevelOf(org: string | undefined): BodyLevel {
+  if (!org) return detectBodyLevel(org);
+  let level = bodyLevels.get(org);
+  if (level === undefined) {
+    if (bodyLevels.size >= 1024) bodyLevels.clear();
+    bodyLevels.set(org, (level = detectBodyLevel(org)));
+  }
+  return level;
+}
+
 function checkPlausibility(
-  rules: FormatRules,
   parsed: Parsed,
   raw: RawValues,
   options: CheckOptions,
@@ -391,12 +503,12 @@ function checkPlausibility(
   lang: Lang,
   name: (id: CellId) => string,
 ): Finding[] {
+  const rules = parsed.compiled.rules;
   const f = rules.format;
   const out: Finding[] = [];
-  const { cells, values } = parsed;
   const t2 = f.tables.find((t) => t.id === 'T2')!;
-  const filled = (id: CellId) => cells.get(id)!.filled;
-  const v = (id: CellId) => values.get(id) ?? 0;
+  const filled = (id: CellId) => isFilled(parsed, id);
+  const v = (id: CellId) => valueOf(parsed, id) ?? 0;
   const label = (id: CellId) => f.cellById.get(id)!;
 
   const docs = rules.t2.documentColumns;
@@ -460,10 +572,10 @@ function checkPlausibility(
     }
   }
 
-  const level = options.bodyLevel && options.bodyLevel !== 'unknown' ? options.bodyLevel : detectBodyLevel(options.org);
+  const level = options.bodyLevel && options.bodyLevel !== 'unknown' ? options.bodyLevel : bodyLevelOf(options.org);
   if (level !== 'unknown') {
-    const [regRow, normRow] = rules.t2.documentRows;
-    const regCells = f.cells.filter((c) => c.table === 'T2' && c.rowKey === regRow).map((c) => c.id);
+    const normRow = rules.t2.documentRows[1];
+    const regCells = parsed.compiled.regulationCells;
     const local = level === 'county' || level === 'town';
     const nonZero = regCells.filter((id) => filled(id) && v(id) !== 0);
     const bad = local && nonZero.length > 0;
@@ -492,27 +604,26 @@ function checkPlausibility(
 }
 
 function checkCrossYear(
-  rules: FormatRules,
   parsed: Parsed,
   previousRaw: RawValues,
   options: CheckOptions,
   summary: Summary,
   lang: Lang,
 ): Finding[] {
+  const rules = parsed.compiled.rules;
   const f = rules.format;
   const out: Finding[] = [];
   const prevRules = formatRules(options.previousFormat ?? guessFormat(previousRaw, f.id));
-  const prev = parseAll(prevRules.format, previousRaw);
-  const { cells, values } = parsed;
+  const prev = parseAll(compiled(prevRules), previousRaw);
   const t3 = f.tables.find((t) => t.id === 'T3')!;
   const t2 = f.tables.find((t) => t.id === 'T2')!;
 
   // P.sameAsLastYear: every figure both years have in common is filled and equal, and there is something in them.
   const common = f.cells.filter((c) => prevRules.format.cellById.has(c.id)).map((c) => c.id);
-  const comparable = common.filter((id) => cells.get(id)!.filled && prev.cells.get(id)!.filled);
-  const nonZero = comparable.filter((id) => values.get(id) !== 0).length;
+  const comparable = common.filter((id) => isFilled(parsed, id) && isFilled(prev, id));
+  const nonZero = comparable.filter((id) => valueOf(parsed, id) !== 0).length;
   if (comparable.length === common.length && nonZero >= 3) {
-    const same = comparable.every((id) => values.get(id) === prev.values.get(id));
+    const same = comparable.every((id) => valueOf(parsed, id) === valueOf(prev, id));
     summary.add('P.sameAsLastYear', same ? 'failed' : 'passed');
     if (same) {
       const sep = formatMessage('list.separator', lang);
@@ -537,12 +648,12 @@ function checkCrossYear(
     const here = `T3.${carryIn}.${c}`;
     const there = `T3.${carryOut}.${c}`;
     if (!prevRules.format.cellById.has(there)) continue;
-    if (!cells.get(here)!.filled || !prev.cells.get(there)!.filled) {
+    if (!isFilled(parsed, here) || !isFilled(prev, there)) {
       summary.add('X.carry', 'incomplete');
       continue;
     }
-    const reported = values.get(here)!;
-    const computed = prev.values.get(there)!;
+    const reported = valueOf(parsed, here)!;
+    const computed = valueOf(prev, there)!;
     summary.add('X.carry', reported === computed ? 'passed' : 'failed');
     if (reported === computed) continue;
     const hereCell = f.cellById.get(here)!;
@@ -579,13 +690,13 @@ function checkCrossYear(
       const issued = `T2.${r}.${docs.issued}`;
       const repealed = `T2.${r}.${docs.repealed}`;
       const before = `T2.${r}.${prevDocs.inForce}`;
-      if (![inForce, issued, repealed].every((id) => cells.get(id)!.filled) || !prev.cells.get(before)?.filled) {
+      if (![inForce, issued, repealed].every((id) => isFilled(parsed, id)) || !isFilled(prev, before)) {
         summary.add('X.inForce', 'incomplete');
         continue;
       }
-      const reported = values.get(inForce)!;
-      const previous = prev.values.get(before)!;
-      const computed = previous + values.get(issued)! - values.get(repealed)!;
+      const reported = valueOf(parsed, inForce)!;
+      const previous = valueOf(prev, before)!;
+      const computed = previous + valueOf(parsed, issued)! - valueOf(parsed, repealed)!;
       summary.add('X.inForce', reported === computed ? 'passed' : 'failed');
       if (reported === computed) continue;
       const cell = (id: CellId) => f.cellById.get(id)!;
@@ -606,8 +717,8 @@ function checkCrossYear(
           issuedLabel: cell(issued).colLabel,
           repealedLabel: cell(repealed).colLabel,
           previous,
-          issued: values.get(issued)!,
-          repealed: values.get(repealed)!,
+          issued: valueOf(parsed, issued)!,
+          repealed: valueOf(parsed, repealed)!,
           reported,
           computed,
           diff: formatDiff(reported - computed),

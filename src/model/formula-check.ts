@@ -5,7 +5,7 @@
  * Totals whose formula is intact are returned too: the error locator treats them as following their parts.
  */
 import { a1, parseA1 } from './a1';
-import type { CellId, ReportFormat, RuleId, Severity, TableId } from './types';
+import type { CellId, DataCell, ReportFormat, RuleId, Severity, TableId } from './types';
 
 export interface FormulaProblem {
   rule: Extract<RuleId, 'F.notFormula' | 'F.formulaRange'>;
@@ -98,19 +98,80 @@ function expectedFormula(parts: { row: number; col: number }[]): string {
     : `=${sorted.map((p) => a1(p.row, p.col)).join('+')}`;
 }
 
-const expectations = new Map<string, { expected: string; want: ReadonlySet<string> }>();
+/** What a total should hold, for one layout of its parts; `same` remembers the last formula judged against it. */
+interface Expectation {
+  parts: readonly string[];
+  expected: string;
+  want: ReadonlySet<string>;
+  lastCovered?: ReadonlySet<string>;
+  lastSame?: boolean;
+}
+
+const expectations = new Map<string, Expectation>();
 
 /** The formula a total should hold and the cells it covers, from its parts' addresses (memoised: same every edit). */
-function expectation(partAddresses: string[]): { expected: string; want: ReadonlySet<string> } {
+function expectation(partAddresses: string[]): Expectation {
   const key = partAddresses.join(',');
   let e = expectations.get(key);
   if (!e) {
     const parts = partAddresses.map((a) => parseA1(a));
-    e = { expected: expectedFormula(parts), want: new Set(parts.map((p) => `${p.row},${p.col}`)) };
+    e = {
+      parts: partAddresses,
+      expected: expectedFormula(parts),
+      want: new Set(parts.map((p) => `${p.row},${p.col}`)),
+    };
     if (expectations.size >= MAX_CACHED) expectations.clear();
     expectations.set(key, e);
   }
   return e;
+}
+
+/** Whether a formula's cells are exactly the expected ones; the verdict for the last formula seen is kept. */
+function coversExactly(e: Expectation, covered: ReadonlySet<string>): boolean {
+  if (e.lastCovered === covered) return e.lastSame!;
+  const want = e.want;
+  let same = covered.size === want.size;
+  if (same) for (const k of want) if (!covered.has(k)) same = false;
+  e.lastCovered = covered;
+  e.lastSame = same;
+  return same;
+}
+
+interface Total {
+  cell: DataCell;
+  /** The expectation of the layout last seen, reused while the parts keep their addresses. */
+  last?: Expectation;
+}
+
+/** The totals of a format, each with the expectation of the layout it was last checked in. */
+const totalsOf = new WeakMap<ReportFormat, Total[]>();
+
+function formatTotals(format: ReportFormat): Total[] {
+  let t = totalsOf.get(format);
+  if (!t) {
+    t = format.cells.filter((c) => c.sumOf && c.sumOf.length).map((cell) => ({ cell }));
+    totalsOf.set(format, t);
+  }
+  return t;
+}
+
+/** The expectation of a total in the sheet's layout, or null when some of its cells have no address. */
+function expectationFor(total: Total, cellAddress: Readonly<Record<CellId, string>>): Expectation | null {
+  const sumOf = total.cell.sumOf!;
+  const last = total.last;
+  if (last) {
+    // Same addresses as last time (the usual case: one template, or the same sheet edit after edit).
+    let i = 0;
+    for (; i < sumOf.length; i++) if (cellAddress[sumOf[i]] !== last.parts[i]) break;
+    if (i === sumOf.length) return last;
+  }
+  const partAddresses: string[] = [];
+  for (const id of sumOf) {
+    const a = cellAddress[id];
+    if (!a) return null;
+    partAddresses.push(a);
+  }
+  return (total.last = expectation(partAddresses));
 }
 
 export function checkFormulas(
@@ -121,23 +182,25 @@ export function checkFormulas(
   const problems: FormulaProblem[] = [];
   const intact = new Set<CellId>();
   const checked = { notFormula: 0, formulaRange: 0 };
-  const totals = format.cells.filter((c) => c.sumOf && c.sumOf.length);
+  const totals = formatTotals(format);
   // A table none of whose totals holds a formula was typed by hand: its totals were never formulas.
-  const tablesWithFormulas = new Set<TableId>(totals.filter((c) => formulas[c.id]?.trim()).map((c) => c.table));
+  const tablesWithFormulas = new Set<TableId>();
+  for (const { cell } of totals) if (formulas[cell.id]?.trim()) tablesWithFormulas.add(cell.table);
   for (const total of totals) {
-    const address = cellAddress[total.id];
-    const partAddresses = total.sumOf!.map((id) => cellAddress[id]);
-    if (!address || partAddresses.some((a) => !a)) continue;
-    const { expected, want } = expectation(partAddresses as string[]);
-    const formula = formulas[total.id]?.trim() ?? '';
-    if (tablesWithFormulas.has(total.table)) checked.notFormula++;
+    const { cell } = total;
+    if (!cellAddress[cell.id]) continue;
+    const e = expectationFor(total, cellAddress);
+    if (!e) continue;
+    const expected = e.expected;
+    const formula = formulas[cell.id]?.trim() ?? '';
+    if (tablesWithFormulas.has(cell.table)) checked.notFormula++;
     if (!formula) {
-      if (tablesWithFormulas.has(total.table)) {
+      if (tablesWithFormulas.has(cell.table)) {
         problems.push({
           rule: 'F.notFormula',
           severity: 'warning',
-          table: total.table,
-          cell: total.id,
+          table: cell.table,
+          cell: cell.id,
           formula,
           expected,
         });
@@ -147,14 +210,13 @@ export function checkFormulas(
     const covered = summedCells(formula);
     if (!covered) continue;
     checked.formulaRange++;
-    const same = covered.size === want.size && [...want].every((k) => covered.has(k));
-    if (same) intact.add(total.id);
+    if (coversExactly(e, covered)) intact.add(cell.id);
     else
       problems.push({
         rule: 'F.formulaRange',
         severity: 'warning',
-        table: total.table,
-        cell: total.id,
+        table: cell.table,
+        cell: cell.id,
         formula,
         expected,
       });

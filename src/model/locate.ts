@@ -15,8 +15,8 @@ import type { CellId } from './types';
 
 export interface LocateInput {
   rules: FormatRules;
-  /** Values used in the arithmetic (0 for unfilled cells). */
-  values: ReadonlyMap<CellId, number>;
+  /** Values used in the arithmetic (0 for unfilled cells); only the candidates' are read. */
+  values: CellValues;
   /** `Σ reported − Σ computed` of every equation, in `rules.equations` order. */
   residuals: readonly number[];
   /** Intact formula totals: they follow their parts and are never suspects themselves. */
@@ -25,6 +25,11 @@ export interface LocateInput {
   skip?: ReadonlySet<number>;
   /** Cells that may take negative values (2019 `本年增/减`); all other cells of the equations are counts. */
   signed?: ReadonlySet<CellId>;
+}
+
+/** What the locator reads of the values: a Map will do, or anything that answers by id. */
+export interface CellValues {
+  get(id: CellId): number | undefined;
 }
 
 export interface Location {
@@ -148,11 +153,13 @@ export function digitTypoTier(typed: number, intended: number): 0 | 1 | 2 | 3 {
 
 /** Groups failed equations that share a cell (through their effects); each group is solved on its own. */
 function components(failed: number[], touching: Map<number, CellId[]>): number[][] {
-  const parent = new Map<number, number>(failed.map((e) => [e, e]));
+  // Equation indexes are small: the union-find runs on an array.
+  const parent: number[] = [];
+  for (const e of failed) parent[e] = e;
   const find = (e: number): number => {
     let r = e;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(e, r);
+    while (parent[r] !== r) r = parent[r];
+    parent[e] = r;
     return r;
   };
   const owner = new Map<CellId, number>();
@@ -160,7 +167,7 @@ function components(failed: number[], touching: Map<number, CellId[]>): number[]
     for (const c of touching.get(e) ?? []) {
       const o = owner.get(c);
       if (o === undefined) owner.set(c, e);
-      else parent.set(find(e), find(o));
+      else parent[find(e)] = find(o);
     }
   }
   const groups = new Map<number, number[]>();
@@ -173,27 +180,64 @@ function components(failed: number[], touching: Map<number, CellId[]>): number[]
   return [...groups.values()];
 }
 
-/**
- * Effects depend only on the format and on which totals are live, which stay the same from one edit to the next:
- * they are kept per set of live totals.
- */
-const effectCaches = new WeakMap<FormatRules, Map<string, Map<CellId, Effect>>>();
-const MAX_FORMULA_SETS = 16;
+/** The candidates of a set of failed equations, and the groups they fall into. */
+interface Candidates {
+  touching: Map<number, CellId[]>;
+  groups: number[][];
+}
 
-function effectCache(input: LocateInput): Map<CellId, Effect> {
+/** What depends only on the format and the live totals (kept from one edit, or one report, to the next). */
+interface FormulaSetCache {
+  effects: Map<CellId, Effect>;
+  /** By the failed equations' indexes. */
+  candidates: Map<string, Candidates>;
+}
+
+/**
+ * Effects and candidates depend only on the format, on which totals are live and (candidates) on which equations
+ * failed, which stay the same from one edit to the next: they are kept per set of live totals.
+ */
+const effectCaches = new WeakMap<FormatRules, Map<string, FormulaSetCache>>();
+const MAX_FORMULA_SETS = 16;
+const MAX_FAILED_SETS = 64;
+
+function effectCache(input: LocateInput): FormulaSetCache {
   let byKey = effectCaches.get(input.rules);
   if (!byKey) {
     byKey = new Map();
     effectCaches.set(input.rules, byKey);
   }
-  const key = [...input.formulaCells].sort().join('|');
+  const key = formulaSetKey(input);
   let cache = byKey.get(key);
   if (!cache) {
     if (byKey.size >= MAX_FORMULA_SETS) byKey.clear();
-    cache = new Map();
+    cache = { effects: new Map(), candidates: new Map() };
     byKey.set(key, cache);
   }
   return cache;
+}
+
+/** One key per set of live totals: their reading positions, ascending (ids only for cells outside the format). */
+function formulaSetKey(input: LocateInput): string {
+  const order = input.rules.cellOrder;
+  const positions = new Int32Array(input.formulaCells.size);
+  let i = 0;
+  for (const id of input.formulaCells) {
+    const p = order.get(id);
+    if (p === undefined) return [...input.formulaCells].sort().join('|');
+    positions[i++] = p;
+  }
+  return `#${positions.sort().join(',')}`;
+}
+
+/** Cells in reading order (each list holds a cell once). */
+function sortByReadingOrder(list: CellId[], rules: FormatRules): void {
+  const order = rules.cellOrder;
+  const cells = rules.format.cells;
+  const positions = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) positions[i] = order.get(list[i])!;
+  positions.sort();
+  for (let i = 0; i < list.length; i++) list[i] = cells[positions[i]].id;
 }
 
 export function locate(input: LocateInput): Location[] {
@@ -201,7 +245,8 @@ export function locate(input: LocateInput): Location[] {
   const failed = residuals.flatMap((r, i) => (r !== 0 ? [i] : []));
   if (!failed.length) return [];
   const deps = dependentsOf(rules);
-  const effects = effectCache(input);
+  const cache = effectCache(input);
+  const effects = cache.effects;
   const effect = (x: CellId) => {
     let e = effects.get(x);
     if (!e) {
@@ -210,6 +255,19 @@ export function locate(input: LocateInput): Location[] {
     }
     return e;
   };
+  const failedKey = failed.join(',');
+  let candidates = cache.candidates.get(failedKey);
+  if (!candidates) {
+    candidates = candidatesOf(failed, input, effect);
+    if (cache.candidates.size >= MAX_FAILED_SETS) cache.candidates.clear();
+    cache.candidates.set(failedKey, candidates);
+  }
+  const { touching, groups } = candidates;
+  return groups.map((group) => locateComponent(group, touching, effect, input, values));
+}
+
+function candidatesOf(failed: number[], input: LocateInput, effect: (x: CellId) => Effect): Candidates {
+  const rules = input.rules;
 
   // Candidates per failed equation: the non-formula cells whose change reaches it. A cell reaches an equation it
   // appears in, or one where a live total above it appears.
@@ -237,10 +295,8 @@ export function locate(input: LocateInput): Location[] {
       }
     }
   }
-  const order = rules.cellOrder;
-  for (const list of touching.values()) list.sort((p, q) => order.get(p)! - order.get(q)!);
-
-  return components(failed, touching).map((group) => locateComponent(group, touching, effect, input, values));
+  for (const list of touching.values()) sortByReadingOrder(list, rules);
+  return { touching, groups: components(failed, touching) };
 }
 
 function locateComponent(
@@ -248,7 +304,7 @@ function locateComponent(
   touching: Map<number, CellId[]>,
   effect: (x: CellId) => Effect,
   input: LocateInput,
-  values: ReadonlyMap<CellId, number>,
+  values: CellValues,
 ): Location {
   const { residuals } = input;
   // Fewest candidates first: the branching stays small.
@@ -335,7 +391,7 @@ function locateComponent(
       suspects.push(c);
     }
   }
-  const loc: Location = { equations: group, suspects, reach };
+  const loc: Location = { equations: [...group], suspects, reach };
   if (solutions.length === 1) {
     loc.suggestion = Object.fromEntries(solutions[0].cells.map((c, j) => [c, solutions[0].values[j]]));
     loc.reason = 'unique';

@@ -229,14 +229,32 @@ export type MessageKey = keyof typeof MESSAGES;
 
 const TABLE: Readonly<Record<string, MessageTemplate>> = MESSAGES;
 
+/**
+ * A template split at its placeholders: literal text at even positions, parameter names at odd ones. Split once per
+ * template (the checker fills a few per report, the Excel host on every edit).
+ */
+const compiledTemplates = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills a template. Missing parameters stay visible as `{name}` rather than disappearing silently. */
 export function formatMessage(key: MessageKey | string, lang: Lang, params: MessageParams = {}): string {
   const t = TABLE[key];
   if (!t) return key;
-  return t[lang].replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params[name];
-    return v === undefined ? m : typeof v === 'number' ? formatNumber(v) : v;
-  });
+  const parts = templateParts(t[lang]);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]];
+    out += (v === undefined ? `{${parts[i]}}` : typeof v === 'number' ? formatNumber(v) : v) + parts[i + 1];
+  }
+  return out;
 }
 
 /** Numbers as people write them in these reports: no thousands separator, no float noise (0.1 + 0.2). */

@@ -8,7 +8,7 @@
  * above it, such as `未经复议直接起诉` over `结果维持`), each compared by `normaliseLabel` keys.
  */
 import type { CellId, FormatId, LabelCell, TableDef, TableId } from '../../model/types';
-import { getFormat } from '../../model/formats';
+import { FORMAT_IDS, getFormat } from '../../model/formats';
 import { labelKeys } from '../../model/normalise';
 
 /** A text cell of a sheet: zero-based position and merge extent. */
@@ -74,6 +74,31 @@ function cachedKeys(text: string): ReturnType<typeof labelKeys> {
     keyCache.set(text, (k = labelKeys(text)));
   }
   return k;
+}
+
+/** A sheet text with its keys, or null when it has none (punctuation only). */
+export function keyText(
+  sheet: number,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  text: string,
+): Keyed | null {
+  const k = cachedKeys(text);
+  if (!k.key && !k.core) return null;
+  return {
+    sheet,
+    row,
+    col,
+    rows,
+    cols,
+    text,
+    key: k.key,
+    core: k.core,
+    noteless: k.noteless,
+    notelessCore: k.notelessCore,
+  };
 }
 
 export function keyTexts(texts: GridText[]): Keyed[] {
@@ -156,6 +181,32 @@ export class TextIndex {
     perSheet.set(sheet, out);
     return out;
   }
+}
+
+let labelKeyUniverse: ReadonlySet<string> | null = null;
+
+/**
+ * Whether a text can match a label of some format: the index finds texts by the keys of labels only, so a text
+ * none of whose keys is a label's key (a title, a note, a typed value) never places a cell.
+ */
+export function isLabelText(t: Keyed): boolean {
+  if (!labelKeyUniverse) {
+    const keys = new Set<string>();
+    for (const f of FORMAT_IDS)
+      for (const table of getFormat(f).tables)
+        for (const label of table.labels) {
+          const k = lk(label);
+          for (const x of [k.key, k.core, k.noteless]) if (x) keys.add(x);
+        }
+    labelKeyUniverse = keys;
+  }
+  const u = labelKeyUniverse;
+  return (
+    u.has(t.key) ||
+    u.has(t.core) ||
+    (t.noteless !== null && u.has(t.noteless)) ||
+    (t.notelessCore !== null && u.has(t.notelessCore))
+  );
 }
 
 const covers = (l: { row: number; rows: number }, row: number) => l.row <= row && row < l.row + l.rows;

@@ -12,11 +12,11 @@ import { labelKeys, normaliseLabel } from '../../model/normalise';
 import type { CellId, FormatId, RawValue, TableId } from '../../model/types';
 import { InputError, type ReportInput, type ReportReader } from '../report-input';
 import {
-  keyTexts,
+  isLabelText,
+  keyText,
   tableFound,
   WorkbookLocator,
   type FormatLocation,
-  type GridText,
   type Keyed,
   type TableLocation,
 } from './locate';
@@ -73,9 +73,12 @@ function signedTerms(body: string): { sign: number; ref: string }[] | null {
   }));
 }
 
-/** Text cells of every sheet (a formula's text result counts: labels are sometimes `="…"`), merges applied. */
-function sheetTexts(sheets: XSheet[]): GridText[] {
-  const out: GridText[] = [];
+/**
+ * Text cells of every sheet (a formula's text result counts: labels are sometimes `="…"`), merges applied, with
+ * their label keys; texts without any key (punctuation only) are left out.
+ */
+function sheetTexts(sheets: XSheet[]): Keyed[] {
+  const out: Keyed[] = [];
   sheets.forEach((ws, sheet) => {
     const merged = new Map<number, { rows: number; cols: number }>();
     const covered = new Set<number>();
@@ -84,12 +87,13 @@ function sheetTexts(sheets: XSheet[]): GridText[] {
       for (let r = m.row; r < m.row + m.rows; r++)
         for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
     }
-    for (const [key, cell] of ws.cells) {
-      if (typeof cell.value !== 'string' || cell.error || covered.has(key)) continue;
+    ws.cells.forEach((cell, key) => {
+      if (typeof cell.value !== 'string' || cell.error || covered.has(key)) return;
       const m = merged.get(key);
       const row = Math.floor(key / COLS);
-      out.push({ sheet, row, col: key - row * COLS, rows: m?.rows ?? 1, cols: m?.cols ?? 1, text: cell.value });
-    }
+      const t = keyText(sheet, row, key - row * COLS, m?.rows ?? 1, m?.cols ?? 1, cell.value);
+      if (t) out.push(t);
+    });
   });
   return out;
 }
@@ -99,6 +103,11 @@ const TITLE_KEY = normaliseLabel(REPORT_TITLE_SUFFIX);
 /** Year and body from a title such as `XX县统计局2024年度政府信息公开工作年度报告`. */
 export function parseTitle(text: string): { year?: number; org?: string } | null {
   if (!normaliseLabel(text).includes(TITLE_KEY)) return null;
+  return titleParts(text);
+}
+
+/** `parseTitle` of a text already known to be a title. */
+function titleParts(text: string): { year?: number; org?: string } {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(t);
   if (!m) return {};
@@ -109,8 +118,9 @@ export function parseTitle(text: string): { year?: number; org?: string } | null
 function titleOf(texts: Keyed[], sheets: number[]): { year?: number; org?: string } {
   for (const t of texts) {
     if (!sheets.includes(t.sheet) || !t.key.includes(TITLE_KEY)) continue;
-    const p = parseTitle(t.text);
-    if (p && p.year) return p;
+    // `t.key` is `normaliseLabel(t.text)`: the text is a title.
+    const p = titleParts(t.text);
+    if (p.year) return p;
   }
   return {};
 }
@@ -138,28 +148,65 @@ function labelKeySet(format: FormatId): Set<string> {
   return set;
 }
 
+/** What `toInput` needs of a found table, worked out once per location (a folder repeats one layout). */
+interface TablePlan {
+  name: string;
+  sheet: number;
+  ids: CellId[];
+  /** `cellKey` of each cell, and its A1 address. */
+  keys: number[];
+  addresses: string[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Text in a data cell is a value: the checker reports it. */
+  dataCells: Set<number>;
+}
+
+const tablePlans = new WeakMap<TableLocation, TablePlan>();
+
+function tablePlan(format: FormatId, t: TableLocation): TablePlan {
+  let plan = tablePlans.get(t);
+  if (plan) return plan;
+  plan = {
+    name: tableName(format, t.table),
+    sheet: t.sheet,
+    ids: [],
+    keys: [],
+    addresses: [],
+    top: Infinity,
+    bottom: -1,
+    left: Infinity,
+    right: -1,
+    dataCells: new Set(),
+  };
+  for (const [id, p] of t.cells) {
+    const key = cellKey(p.row, p.col);
+    plan.ids.push(id);
+    plan.keys.push(key);
+    plan.addresses.push(a1(p.row, p.col));
+    plan.dataCells.add(key);
+    plan.top = Math.min(plan.top, p.row);
+    plan.bottom = Math.max(plan.bottom, p.row);
+    plan.left = Math.min(plan.left, p.col);
+    plan.right = Math.max(plan.right, p.col);
+  }
+  tablePlans.set(t, plan);
+  return plan;
+}
+
 /**
  * Text standing inside a found table that is no label of the format (an extra row, a subtotal column, a note in
  * a cell), so the user learns what was left out rather than having it silently ignored.
  */
-function strayTexts(format: FormatId, t: TableLocation, texts: Keyed[]): string[] {
-  let top = Infinity;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
-  for (const p of t.cells.values()) {
-    top = Math.min(top, p.row);
-    bottom = Math.max(bottom, p.row);
-    left = Math.min(left, p.col);
-    right = Math.max(right, p.col);
-  }
+function strayTexts(format: FormatId, t: TablePlan, texts: Keyed[]): string[] {
+  const { top, bottom, left, right } = t;
   const known = labelKeySet(format);
-  // Text in a data cell is a value: the checker reports it.
-  const dataCells = new Set([...t.cells.values()].map((p) => cellKey(p.row, p.col)));
   const out: string[] = [];
   for (const x of texts) {
     if (x.sheet !== t.sheet || x.row < top || x.row > bottom || x.col > right) continue;
-    if (dataCells.has(cellKey(x.row, x.col))) continue;
+    if (t.dataCells.has(cellKey(x.row, x.col))) continue;
     // Left of the data: row labels; among the data columns: a typed note or an extra column's cells.
     if (x.col + x.cols - 1 < left - LABEL_COLUMNS) continue;
     if (!x.key || [x.key, x.core, x.noteless, x.notelessCore].some((k) => k !== null && known.has(k))) continue;
@@ -171,34 +218,56 @@ function strayTexts(format: FormatId, t: TableLocation, texts: Keyed[]): string[
 /** How many columns left of the first data column hold row labels (table 三 has three). */
 const LABEL_COLUMNS = 3;
 
+const addressMaps = new WeakMap<FormatLocation, Record<CellId, string>>();
+
+/**
+ * The address of every placed cell. Reports of one layout share one (frozen) map: it is the same for all of them,
+ * and building it is a good part of reading a file.
+ */
+function addressMap(loc: FormatLocation): Record<CellId, string> {
+  let map = addressMaps.get(loc);
+  if (!map) {
+    map = {};
+    for (const t of loc.tables) {
+      if (!tableFound(t)) continue;
+      const { ids, addresses } = tablePlan(loc.format, t);
+      for (let i = 0; i < ids.length; i++) map[ids[i]] = addresses[i];
+    }
+    Object.freeze(map);
+    addressMaps.set(loc, map);
+  }
+  return map;
+}
+
 function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Keyed[]): ReportInput {
   const cells: Record<CellId, RawValue> = {};
   const formulas: Record<CellId, string> = {};
-  const cellAddress: Record<CellId, string> = {};
+  const cellAddress = addressMap(loc);
   const notes: string[] = [];
   const usedSheets = new Set<number>();
+  let hasFormulas = false;
   for (const t of loc.tables) {
     if (!tableFound(t)) {
       notes.push(`${tableName(loc.format, t.table)}：在工作簿中没有找到`);
       continue;
     }
-    usedSheets.add(t.sheet);
-    for (const [id, p] of t.cells) {
-      const ws = sheets[p.sheet];
-      const cell = cellAt(ws, p.row, p.col);
+    const plan = tablePlan(loc.format, t);
+    usedSheets.add(plan.sheet);
+    const ws = sheets[plan.sheet];
+    const { ids, keys } = plan;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const cell = ws.cells.get(keys[i]);
       cells[id] = rawValue(cell);
-      cellAddress[id] = a1(p.row, p.col);
       if (cell?.formula) {
         formulas[id] = `=${cell.formula}`;
+        hasFormulas = true;
         if (cells[id] === null) cells[id] = uncachedValue(ws, cell.formula);
       }
     }
-    for (const text of strayTexts(loc.format, t, texts))
-      notes.push(`${tableName(loc.format, t.table)}：未识别的内容「${text}」`);
+    for (const text of strayTexts(loc.format, plan, texts)) notes.push(`${plan.name}：未识别的内容「${text}」`);
     if (t.missingLabels.length)
-      notes.push(
-        `${tableName(loc.format, t.table)}：找不到这些标签：${t.missingLabels.map((l) => `「${l}」`).join('、')}`,
-      );
+      notes.push(`${plan.name}：找不到这些标签：${t.missingLabels.map((l) => `「${l}」`).join('、')}`);
   }
   // The title may stand on the tables' sheet or on a cover sheet of its own.
   const onTables = titleOf(texts, [...usedSheets]);
@@ -214,7 +283,7 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
     ...(title.year !== undefined ? { year: title.year } : {}),
     ...(title.org ? { org: title.org } : {}),
     cells,
-    ...(Object.keys(formulas).length ? { formulas } : {}),
+    ...(hasFormulas ? { formulas } : {}),
     cellAddress,
     ...(notes.length ? { unrecognised: notes } : {}),
   };
@@ -249,8 +318,80 @@ const OWN_KEYS: ReadonlyMap<FormatId, ReadonlySet<string>> = (() => {
 })();
 
 function likelyFirst(texts: { key: string }[]): FormatId[] {
-  const score = (f: FormatId) => texts.reduce((n, t) => n + (OWN_KEYS.get(f)!.has(t.key) ? 1 : 0), 0);
-  return [...FORMAT_IDS].sort((a, b) => score(b) - score(a));
+  const scores = new Map(
+    FORMAT_IDS.map((f) => [f, texts.reduce((n, t) => n + (OWN_KEYS.get(f)!.has(t.key) ? 1 : 0), 0)]),
+  );
+  return [...FORMAT_IDS].sort((a, b) => scores.get(b)! - scores.get(a)!);
+}
+
+/** Where the tables stand in a workbook: one complete report per sheet, or the tables gathered over all sheets. */
+interface Layout {
+  /** Sheets holding a complete report of their own, with it. */
+  complete: { loc: FormatLocation; i: number }[];
+  /** The tables over all sheets (when fewer than two sheets are complete). */
+  whole: FormatLocation | null;
+}
+
+/** What decides a layout: the number of sheets and the texts that can match a label, with their positions. */
+interface LayoutKey {
+  sheetCount: number;
+  labels: Keyed[];
+}
+
+function sameKey(a: LayoutKey, b: LayoutKey): boolean {
+  if (a.sheetCount !== b.sheetCount || a.labels.length !== b.labels.length) return false;
+  for (let i = 0; i < a.labels.length; i++) {
+    const x = a.labels[i];
+    const y = b.labels[i];
+    if (x.row !== y.row || x.col !== y.col || x.sheet !== y.sheet || x.rows !== y.rows || x.cols !== y.cols)
+      return false;
+    if (x.text !== y.text) return false;
+  }
+  return true;
+}
+
+/** A hash of the positions (texts are compared only when it matches). */
+function positionHash(k: LayoutKey): number {
+  let h = k.sheetCount;
+  for (const t of k.labels) {
+    h = Math.imul(h ^ t.sheet, 0x01000193);
+    h = Math.imul(h ^ t.row, 0x01000193);
+    h = Math.imul(h ^ t.col, 0x01000193);
+    h = Math.imul(h ^ ((t.rows << 8) | t.cols), 0x01000193);
+  }
+  return h;
+}
+
+/** A folder of reports filled in one template repeats one layout: its tables are located once. */
+const layouts = new Map<number, { key: LayoutKey; layout: Layout }[]>();
+const MAX_LAYOUTS = 64;
+let layoutCount = 0;
+
+function layoutOf(texts: Keyed[], sheetCount: number): Layout {
+  // Only these texts reach the locator's index (and `likelyFirst`): the title, notes and typed values never do.
+  const key: LayoutKey = { sheetCount, labels: texts.filter(isLabelText) };
+  const hash = positionHash(key);
+  const known = layouts.get(hash);
+  const hit = known?.find((k) => sameKey(k.key, key));
+  if (hit) return hit.layout;
+  const labels = key.labels;
+  const locator = new WorkbookLocator(labels);
+  const order = likelyFirst(labels);
+  const sheets = Array.from({ length: sheetCount }, (_, i) => i);
+  const complete = sheets
+    .map((i) => bestFormat(locator, [i], order))
+    .map((loc, i) => ({ loc, i }))
+    .filter(({ loc }) => loc.tables.every(tableFound));
+  const layout = { complete, whole: complete.length > 1 ? null : bestFormat(locator, sheets, order) };
+  if (layoutCount >= MAX_LAYOUTS) {
+    layouts.clear();
+    layoutCount = 0;
+  }
+  const bucket = layouts.get(hash);
+  if (bucket) bucket.push({ key, layout });
+  else layouts.set(hash, [{ key, layout }]);
+  layoutCount++;
+  return layout;
 }
 
 /**
@@ -277,24 +418,13 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
   } catch (e) {
     throw new InputError(`不是可以读取的 .xlsx 文件（${e instanceof Error ? e.message : String(e)}）`, file);
   }
-  const texts = sheetTexts(sheets);
-  const keyed = keyTexts(texts);
-  const locator = new WorkbookLocator(keyed);
-  const order = likelyFirst(keyed);
-
-  const complete = sheets
-    .map((_, i) => bestFormat(locator, [i], order))
-    .map((loc, i) => ({ loc, i }))
-    .filter(({ loc }) => loc.tables.every(tableFound));
+  const keyed = sheetTexts(sheets);
+  const { complete, whole } = layoutOf(keyed, sheets.length);
   if (complete.length > 1) {
     return complete.map(({ loc, i }) => toInput(`${file} [${sheets[i].name}]`, loc, sheets, keyed));
   }
 
-  const loc = bestFormat(
-    locator,
-    sheets.map((_, i) => i),
-    order,
-  );
+  const loc = whole!;
   if (!loc.tables.some(tableFound)) {
     throw new InputError(
       `工作簿里没有找到表二、表三或表四（按表格的行标题和列标题查找，例如「${

@@ -47,6 +47,16 @@ function tooLarge(maxBytes: number): string {
   return `解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB，不像统计表工作簿（可能是“zip 炸弹”）`;
 }
 
+/** An entry's name: ASCII (as names in an .xlsx are) without the decoder's call cost. */
+function entryName(bytes: Uint8Array, at: number, len: number, decoder: TextDecoder): string {
+  let s = '';
+  for (let i = at; i < at + len; i++) {
+    if (bytes[i] >= 128) return decoder.decode(bytes.subarray(at, at + len));
+    s += String.fromCharCode(bytes[i]);
+  }
+  return s;
+}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -82,7 +92,7 @@ export function unzipEntries(
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || u32(p) !== CENTRAL) throw new ZipError('damaged zip directory');
     const nameLen = u16(p + 28);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const name = entryName(bytes, p + 46, nameLen, decoder);
     if (wanted(name)) {
       entries.set(name, { method: u16(p + 10), size: u32(p + 20), local: u32(p + 42) });
       // The declared sizes are checked first; a header that lies is caught while inflating (below).
