@@ -48,7 +48,7 @@ function tooLarge(maxBytes: number): string {
 }
 
 /** An entry's name: ASCII (as names in an .xlsx are) without the decoder's call cost. */
-function entryName(bytes: Uint8Array, at: number, len: number, decoder: TextDecoder): string {
+function entryName(bytes: Uint8Array, at: number, len: number, decoder: { decode(b: Uint8Array): string }): string {
   let s = '';
   for (let i = at; i < at + len; i++) {
     if (bytes[i] >= 128) return decoder.decode(bytes.subarray(at, at + len));
