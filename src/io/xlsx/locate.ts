@@ -101,28 +101,6 @@ export function keyText(
   };
 }
 
-export function keyTexts(texts: GridText[]): Keyed[] {
-  const out: Keyed[] = [];
-  for (const t of texts) {
-    const k = cachedKeys(t.text);
-    if (!k.key && !k.core) continue;
-    const { sheet, row, col, rows, cols, text } = t;
-    out.push({
-      sheet,
-      row,
-      col,
-      rows,
-      cols,
-      text,
-      key: k.key,
-      core: k.core,
-      noteless: k.noteless,
-      notelessCore: k.notelessCore,
-    });
-  }
-  return out;
-}
-
 interface LabelKey {
   label: LabelCell;
   key: string;
