@@ -104,14 +104,14 @@ export async function readInputsDetailed(paths: string[], options: ReadOptions =
 }
 
 /** A file to read: its full path, its name as shown to the user, and whether the user named it. */
-export interface PlannedFile {
+interface PlannedFile {
   file: string;
   name: string;
   explicit: boolean;
 }
 
 /** The user's paths expanded into files (folders walked in sorted order); a path that does not exist is an InputError. */
-export function planFiles(paths: string[], cwd: string = process.cwd()): PlannedFile[] {
+function planFiles(paths: string[], cwd: string = process.cwd()): PlannedFile[] {
   const planned: PlannedFile[] = [];
   for (const p of paths) {
     const full = path.resolve(cwd, p);
@@ -134,7 +134,7 @@ export function planFiles(paths: string[], cwd: string = process.cwd()): Planned
  * Reads one planned file: its reports, or why it is unreadable, or nothing (a file in a folder that no reader
  * claims). A file the user named that cannot be read throws an InputError instead.
  */
-export async function readPlannedFile(
+async function readPlannedFile(
   { file, name, explicit }: PlannedFile,
   readers: ReportReader[] = READERS,
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
