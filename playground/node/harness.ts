@@ -23,6 +23,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/** The environment variable through which the e2e global setup hands its playground build to every test file. */
+export const PLAYGROUND_BUILD_ENV = 'DT_PLAYGROUND_BUILD';
+
 export interface BuildOptions {
   outDir: string;
   mode: 'development' | 'production';
@@ -56,6 +59,32 @@ export async function buildPages(opts: BuildOptions): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Builds the playground (development mode, as the e2e tests load it) into a new temporary folder. */
+export async function buildPlayground(): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dt-playground-'));
+  await buildPages({ outDir, mode: 'development', demo: true });
+  return outDir;
+}
+
+let ownBuild: Promise<string> | null = null;
+
+/**
+ * The playground build every e2e test file shares: the one the Jest global setup made (its folder in
+ * DT_PLAYGROUND_BUILD), so that adding a test file does not add a build. A file run outside that setup builds once
+ * for its own process and removes the folder when the process ends.
+ */
+export function playgroundBuild(): Promise<string> {
+  const shared = process.env[PLAYGROUND_BUILD_ENV];
+  if (shared && fs.existsSync(path.join(shared, 'playground.html'))) return Promise.resolve(shared);
+  if (!ownBuild) {
+    ownBuild = buildPlayground().then((dir) => {
+      process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    });
+  }
+  return ownBuild;
 }
 
 const TYPES: Record<string, string> = {

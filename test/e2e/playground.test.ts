@@ -4,15 +4,14 @@
  * go to the cell, apply the suggestion, see both clear. Screenshots go to test-artifacts/.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { cellId, getFormat } from '../../src/model/formats';
 import { strings } from '../../src/taskpane/i18n';
 import {
   CHROMIUM,
-  buildPages,
   launchChromium,
+  playgroundBuild,
   serveStatic,
   type LaunchedBrowser,
   type StaticServer,
@@ -25,7 +24,6 @@ const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium && process.env.REQUIRE_CHROMIUM) throw new Error(`${CHROMIUM} is required (REQUIRE_CHROMIUM=1)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 
-let outDir: string;
 let server: StaticServer;
 let chromium: LaunchedBrowser;
 let page: Page;
@@ -41,9 +39,7 @@ const refusedByCsp: string[] = [];
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   if (!haveChromium) return;
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dt-playground-'));
-  await buildPages({ outDir, mode: 'development', demo: true });
-  server = await serveStatic(outDir);
+  server = await serveStatic(await playgroundBuild());
   chromium = await launchChromium();
   page = await chromium.context.newPage();
   page.on('console', (m) => {
@@ -61,7 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 async function shot(name: string) {
