@@ -5,14 +5,11 @@
  */
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-import {
-  parseSheet,
-  readWorkbook,
-  sharedStrings,
-  slideFormula,
-  type XCell,
-  type XSheet,
-} from '../../src/io/xlsx/ooxml';
+import type { XCell, XSheet } from '../../src/io/xlsx/ooxml';
+import { parseSheet } from '../../src/io/xlsx/sheet-bytes';
+import { slideFormula } from '../../src/io/xlsx/sheet-text';
+import { readWorkbook } from '../../src/io/xlsx/workbook';
+import { sharedStrings } from '../../src/io/xlsx/xml-strings';
 import { columnIndex } from '../../src/model/a1';
 
 // ---- Reference: the text parser as it was ----

@@ -1,7 +1,9 @@
 /** The small .xlsx reader on markup Excel, WPS and scripts write but ExcelJS does not: built by hand here. */
 import { strToU8, zipSync } from 'fflate';
 import { inflateRawSync } from 'zlib';
-import { cellKey, readWorkbook, slideFormula } from '../../src/io/xlsx/ooxml';
+import { cellKey } from '../../src/io/xlsx/ooxml';
+import { slideFormula } from '../../src/io/xlsx/sheet-text';
+import { readWorkbook } from '../../src/io/xlsx/workbook';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 

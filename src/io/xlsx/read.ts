@@ -20,7 +20,8 @@ import {
   type Keyed,
   type TableLocation,
 } from './locate';
-import { cellKey, COLS, readWorkbook, type XCell, type XSheet } from './ooxml';
+import { cellKey, COLS, type XCell, type XSheet } from './ooxml';
+import { readWorkbook } from './workbook';
 import type { InflateRaw } from './zip';
 
 function cellAt(ws: XSheet, row: number, col: number): XCell | undefined {
