@@ -6,6 +6,7 @@
 import { getFormat } from '../model/formats';
 import { formatDiff, formatMessage, formatNumber, type MessageKey, type MessageParams } from '../model/messages';
 import { ruleDef } from '../model/rules';
+import { computeRates, describeRates } from '../model/rates';
 import type { CheckResult, Finding, FormatId, Lang, RuleSummary, TableId } from '../model/types';
 
 export interface ReportEntry {
@@ -65,6 +66,7 @@ export function jsonDocument(entries: ReportEntry[], unreadable: { file: string;
       unfilled: e.result.unfilled,
       findings: e.result.findings.map(jsonFinding),
       summary: e.result.summary.map((s: RuleSummary) => ({ ...s })),
+      rates: computeRates(e.format, e.result.cells, e.result.unfilled),
       ...(e.unrecognised && e.unrecognised.length ? { unrecognised: e.unrecognised } : {}),
     })),
     ...(unreadable.length ? { unreadable } : {}),
@@ -113,6 +115,7 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
   const counts = t('cli.counts', { errors, warnings, unfilled: r.unfilled.length });
   const sep = o.lang === 'zh' ? '；' : '; ';
   lines.push(`  ${paint(errors ? 'error' : warnings ? 'warning' : 'bold', counts)}${sep}${t('cli.ruleCounts', total)}`);
+  lines.push(`  ${t('cli.rates', { list: describeRates(computeRates(e.format, r.cells, r.unfilled), o.lang) })}`);
   lines.push(`  ${e.previous ? t('cli.previous', { file: e.previous }) : paint('dim', t('cli.noPrevious'))}`);
   if (!r.findings.length) lines.push(`  ${t('cli.allGood')}`);
 

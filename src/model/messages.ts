@@ -212,6 +212,23 @@ export const MESSAGES = {
   'cli.colUnfilled': { zh: '未填', en: 'unfilled' },
   'cli.progress': { zh: '正在读取', en: 'Reading' },
 
+  // ── Rates (`rates.ts`) ─────────────────────────────────────────────────────────────────────────────────
+  'rates.substantiveDisclosure': { zh: '实质公开率', en: 'substantive disclosure rate' },
+  'rates.refusal': { zh: '不予公开率', en: 'refusal rate' },
+  'rates.reviewCorrection': { zh: '复议纠错率', en: 'review correction rate' },
+  'rates.suitCorrection': { zh: '诉讼纠错率', en: 'litigation correction rate' },
+  'rates.value': {
+    zh: '{name} {percent}（{numerator}/{denominator}）',
+    en: '{name} {percent} ({numerator}/{denominator})',
+  },
+  'rates.notMeaningful': {
+    zh: '{name} {percent}（{numerator}/{denominator}，不足 {min} 件，不具比较意义）',
+    en: '{name} {percent} ({numerator}/{denominator}; fewer than {min} cases, not meaningful)',
+  },
+  'rates.noCases': { zh: '{name} —（无案件）', en: '{name} — (no cases)' },
+  'rates.unknown': { zh: '{name} —（所需单元格未填写）', en: '{name} — (cells it needs are unfilled)' },
+  'cli.rates': { zh: '比率：{list}', en: 'Rates: {list}' },
+
   // ── Pieces used to build the messages above ─────────────────────────────────────────────────────────────
   'cell.name': { zh: '{table}“{row}”行“{col}”列', en: '{table} “{row}” / “{col}”' },
   'cell.nameSingle': { zh: '{table}“{row}”', en: '{table} “{row}”' },
