@@ -10,7 +10,7 @@ import { UsageError } from '../command';
 import { getFormat, T3_RESULT_TOTAL_ROW } from '../../model/formats';
 import { check } from '../../model/check';
 import { checkReportInput } from '../../io/check-input';
-import { parseCell } from '../../model/values';
+import { addValues } from '../../model/aggregate';
 import type { CellId, FormatId, Finding, Lang } from '../../model/types';
 import { readInputs } from '../../io/readers';
 import { InputError, type ReportInput } from '../../io/report-input';
@@ -23,26 +23,15 @@ export interface SumResult {
   unfilledSomewhere: CellId[];
 }
 
-/** Amounts are decimals: keep the sum free of binary noise (0.1 + 0.2), at a precision no report uses. */
-const AMOUNT_DIGITS = 6;
-
-/** Adds the input cells of reports of one format; totals are left to the workbook's formulas. */
+/** Adds the input cells of reports of one format (`model/aggregate`); totals are left to the workbook's formulas. */
 export function addReports(inputs: ReportInput[]): SumResult {
   const format = inputs[0].format;
-  const f = getFormat(format);
-  const values: Record<CellId, number> = {};
-  const unfilled = new Set<CellId>();
-  for (const c of f.cells) {
-    if (c.role !== 'input') continue;
-    let sum = 0;
-    for (const input of inputs) {
-      const parsed = parseCell(input.cells[c.id], c.kind);
-      if (!parsed.filled) unfilled.add(c.id);
-      sum += parsed.value;
-    }
-    values[c.id] = c.kind === 'amount' ? Number(sum.toFixed(AMOUNT_DIGITS)) : sum;
-  }
-  return { format, values, unfilledSomewhere: [...unfilled] };
+  const { values, unfilledSomewhere } = addValues(
+    format,
+    inputs.map((i) => i.cells),
+    'input',
+  );
+  return { format, values, unfilledSomewhere };
 }
 
 function nameOf(input: ReportInput, cwd: string): string {
