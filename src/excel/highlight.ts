@@ -14,8 +14,10 @@
  * ranges anyway, so the add-in knows what is painted after a reload, an undo or a paste without a store of its own,
  * and repaints only the cells whose class changed: no change in findings, no paint round trip.
  */
-import type { CellId, Finding } from '../model/types';
-import { PAINT_FILL, PAINT_ORDER, paintClassOfFill, type PaintClass } from './palette';
+import { groupMistakes } from '../model/mistakes';
+import { applyEdits, type EditAttribution } from '../model/recent-edit';
+import type { CellId, Finding, FormatId } from '../model/types';
+import { PAINT_FILL, PAINT_FONT, PAINT_ORDER, paintClassOfFill, type PaintClass } from './palette';
 import type { LoadedFormat, Snapshot } from './read';
 
 const TAG = 'DisclosureTables:';
@@ -57,23 +59,52 @@ function stronger(a: PaintClass | undefined, b: PaintClass): PaintClass {
  */
 export const MAX_STRONG_SUSPECTS = 3;
 
-/** The paint class of every cell the findings involve: suspects strongly, the rest of a failed rule lightly. */
-export function desiredPaint(findings: readonly Finding[]): Map<CellId, PaintClass> {
+/** How the add-in knows more than the findings say: which totals are live formulas, what the user just edited. */
+export interface PaintContext {
+  format: FormatId;
+  formulaCells: ReadonlySet<CellId>;
+  edits?: Readonly<Record<string, EditAttribution>>;
+}
+
+/**
+ * The paint class of every cell the findings involve. Per mistake (see `groupMistakes`): its most likely cell
+ * strongly (red fill, bold dark-red figures: colour is not the only cue), the other cells that could explain it as
+ * candidates in a neutral colour, not as if they were wrong. Findings caused by a mistake add candidates only;
+ * the 总计 column's echo of an applicant column is not painted (its cells are formulas). Without a context each
+ * finding is its own mistake.
+ */
+export function desiredPaint(findings: readonly Finding[], ctx?: PaintContext): Map<CellId, PaintClass> {
   const out = new Map<CellId, PaintClass>();
   const put = (id: CellId, cls: PaintClass) => out.set(id, stronger(out.get(id), cls));
-  for (const f of findings) {
-    if (f.rule === 'V.unfilled') {
-      for (const id of f.cells) put(id, 'unfilled');
-      continue;
-    }
-    if (f.severity === 'info') continue;
+  for (const f of findings) if (f.rule === 'V.unfilled') for (const id of f.cells) put(id, 'unfilled');
+  const shown = ctx ? applyEdits(findings, ctx.edits ?? {}) : findings;
+  const mistakes = ctx
+    ? groupMistakes(ctx.format, shown, ctx.formulaCells)
+    : shown.filter((f) => f.rule !== 'V.unfilled').map((f) => ({ finding: f, echoes: [], caused: [] as Finding[] }));
+  const paint = (f: Finding, main: boolean) => {
+    if (f.severity === 'info') return;
     const strong: PaintClass = f.severity === 'error' ? 'errorStrong' : 'warningStrong';
     const light: PaintClass = f.severity === 'error' ? 'errorLight' : 'warningLight';
-    const suspects = new Set(f.suspects.length <= MAX_STRONG_SUSPECTS ? f.suspects : []);
-    for (const id of f.cells) put(id, suspects.has(id) ? strong : light);
-    for (const id of suspects) put(id, strong);
+    const first = main ? mostLikely(f) : [];
+    for (const id of [...f.cells, ...f.suspects.slice(0, MAX_STRONG_SUSPECTS)]) put(id, light);
+    for (const id of first) put(id, strong);
+  };
+  for (const m of mistakes) {
+    paint(m.finding, true);
+    for (const x of m.caused) paint(x, false);
   }
   return out;
+}
+
+/**
+ * The cells painted as most likely wrong: the one suspect a suggestion names (or the only suspect); a short list of
+ * equally likely suspects; none when the locator can only say "any of these".
+ */
+export function mostLikely(f: Finding): CellId[] {
+  if (f.suspects.length === 0 || f.suspects.length > MAX_STRONG_SUSPECTS) return [];
+  const suggested = f.suggestion ? Object.keys(f.suggestion) : [];
+  if (suggested.length === 1 && f.suspects[0] === suggested[0]) return [f.suspects[0]];
+  return f.suspects;
 }
 
 export interface PaintPlan {
@@ -128,6 +159,11 @@ export function queuePaint(ctx: Excel.RequestContext, plan: PaintPlan): void {
     const cf = ctx.workbook.worksheets.getItem(a.sheet).getRange(a.address).conditionalFormats.add('Custom');
     cf.custom.rule.formula = paintFormula(a.id, a.address);
     cf.custom.format.fill.color = PAINT_FILL[a.cls];
+    const font = PAINT_FONT[a.cls];
+    if (font) {
+      cf.custom.format.font.color = font;
+      cf.custom.format.font.bold = true;
+    }
     cf.priority = 0;
   }
 }

@@ -3,6 +3,7 @@
  * `src/excel/`; the task pane receives an object of this type as a prop and never calls `Excel` itself
  * (the pattern of Microsoft's React task-pane template). Tests and the playground pass other implementations.
  */
+import type { EditAttribution } from '../model/recent-edit';
 import type { CellId, CheckResult, FormatId, Lang, TableId } from '../model/types';
 
 export interface GenerateRequest {
@@ -45,6 +46,13 @@ export interface HostCheck {
   problems: HostProblem[];
   /** Whether highlights could be painted (false when the sheet forbids formatting). */
   painted: boolean;
+  /** Totals that are live formulas now (a typed-over total is not one): they follow their parts. */
+  formulaCells?: CellId[];
+  /**
+   * Failed relations put down to a cell the user just changed (by `rule|instance`): that cell is shown and painted
+   * as the first suspect (see `src/model/recent-edit.ts`).
+   */
+  edits?: Record<string, EditAttribution>;
 }
 
 export interface HostOperations {

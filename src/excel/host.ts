@@ -8,7 +8,10 @@ import type { CellId, CheckResult, Lang, TableId } from '../model/types';
 import { generateReport } from './generate';
 import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations, HostProblem } from './host-api';
 import { desiredPaint, isEmptyPlan, planPaint, queuePaint } from './highlight';
-import { LiveChecker, OwnWrites } from './live';
+import { LiveChecker, OwnWrites, type UserChange } from './live';
+import { parseA1 } from '../model/a1';
+import { liveFormulaCells } from '../model/mistakes';
+import { attributeEdits, type EditMemory, type EditedCell } from '../model/recent-edit';
 import { readTables, type CachedLocation, type Snapshot } from './read';
 import { errorMessage } from './errors';
 import { missingRequirements } from './requirements';
@@ -25,7 +28,52 @@ export interface ExcelHost extends HostOperations {
 }
 
 function emptyCheck(problems: HostProblem[]): HostCheck {
-  return { result: null, tables: [], cellAddress: {}, sheet: null, problems, painted: false };
+  return {
+    result: null,
+    tables: [],
+    cellAddress: {},
+    sheet: null,
+    problems,
+    painted: false,
+    formulaCells: [],
+    edits: {},
+  };
+}
+
+/** The data cells a change event covers, with the values before/after when Excel gave them (one cell). */
+export function editedCells(snap: Snapshot, changes: readonly UserChange[]): EditedCell[] {
+  const out: EditedCell[] = [];
+  if (!changes.length) return out;
+  const cells = Object.entries(snap.cellAddress).map(([id, address]) => ({
+    id,
+    sheet: snap.cellSheet[id],
+    at: parseA1(address),
+  }));
+  for (const ch of changes) {
+    const sheet = snap.locations.find((l) => l.sheetId === ch.worksheetId)?.sheet;
+    if (!sheet) continue;
+    let r;
+    try {
+      r = parseA1(ch.address);
+    } catch {
+      continue;
+    }
+    const single = r.rows === 1 && r.cols === 1;
+    for (const { id, sheet: s, at: c } of cells) {
+      if (s !== sheet || c.row < r.row || c.row >= r.row + r.rows || c.col < r.col || c.col >= r.col + r.cols) continue;
+      out.push({
+        id,
+        ...(single && ch.valueBefore !== undefined ? { before: rawOf(ch.valueBefore) } : {}),
+        ...(single && ch.valueAfter !== undefined ? { after: rawOf(ch.valueAfter) } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function rawOf(v: unknown): number | string | null {
+  if (v === '' || v === null || v === undefined) return null;
+  return typeof v === 'number' ? v : String(v);
 }
 
 /** Cells of tables that could not be read are left out of the values; their findings would only be noise. */
@@ -54,17 +102,28 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   let lang: Lang = options.lang ?? 'zh';
   const ownWrites = new OwnWrites();
   let live: LiveChecker | null = null;
+  let editMemory: EditMemory = new Map();
 
-  async function checkIn(ctx: Excel.RequestContext, paint: boolean): Promise<HostCheck> {
+  async function checkIn(
+    ctx: Excel.RequestContext,
+    paint: boolean,
+    changes: readonly UserChange[] = [],
+  ): Promise<HostCheck> {
     const snap = await readTables(ctx, cache, lang);
     last = snap;
     cache = snap.locations.length ? snap.locations : null;
     if (!snap.locations.length) return emptyCheck(snap.problems);
     const result = runModel(snap, lang);
+    const formulaCells = liveFormulaCells(result.format, snap.formulas, result.findings);
+    const attributed = attributeEdits(result.format, result, formulaCells, editedCells(snap, changes), editMemory);
+    editMemory = attributed.memory;
     const problems = [...snap.problems];
     let painted = false;
     if (paint) {
-      const plan = planPaint(snap, desiredPaint(result.findings));
+      const plan = planPaint(
+        snap,
+        desiredPaint(result.findings, { format: result.format, formulaCells, edits: attributed.edits }),
+      );
       const blocked = new Set(snap.noFormatSheets);
       for (const sheet of blocked) problems.push({ kind: 'sheetProtected', sheet });
       plan.add = plan.add.filter((a) => !blocked.has(a.sheet));
@@ -87,12 +146,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       sheet: t3.sheet,
       problems,
       painted,
+      formulaCells: [...formulaCells],
+      edits: attributed.edits,
     };
   }
 
   /** One check; when the remembered locations fail (a sheet was deleted) it forgets them and tries once more. */
-  async function runCheck(paint = true): Promise<HostCheck> {
-    const attempt = () => Excel.run((ctx) => checkIn(ctx, paint));
+  async function runCheck(paint = true, changes: readonly UserChange[] = []): Promise<HostCheck> {
+    const attempt = () => Excel.run((ctx) => checkIn(ctx, paint, changes));
     try {
       return await attempt();
     } catch (e) {
@@ -123,6 +184,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       if (out.ok) {
         cache = null;
         last = null;
+        editMemory = new Map();
         if (live) live.refresh();
       }
       return out;
@@ -141,8 +203,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         debounceMs: options.debounceMs ?? 150,
         ownWrites,
         locations: () => cache ?? [],
-        runCheck: async () => {
-          const c = await runCheck(true);
+        runCheck: async (changes) => {
+          const c = await runCheck(true, changes);
           onResult(c);
           return cache ?? [];
         },

@@ -89,15 +89,31 @@ export function isRelevant(ev: ChangeEvent, locations: readonly CachedLocation[]
   return here.some((l) => intersects(parseA1(l.address), changed));
 }
 
+/**
+ * What the user changed, as the event said: the range, and for a single cell the values before and after
+ * (`details`, ExcelApi 1.9; https://learn.microsoft.com/javascript/api/excel/excel.changedeventdetail).
+ */
+export interface UserChange {
+  worksheetId: string;
+  address: string;
+  valueBefore?: unknown;
+  valueAfter?: unknown;
+}
+
 export interface LiveOptions {
   debounceMs: number;
   ownWrites: OwnWrites;
-  /** Runs one full check (read + paint) and returns the sheets to listen to afterwards. */
-  runCheck: () => Promise<CachedLocation[]>;
+  /**
+   * Runs one full check (read + paint) and returns the sheets to listen to afterwards. `changes`: what the user
+   * changed since the last check (typed values, pastes, deletes, undo), oldest first.
+   */
+  runCheck: (changes: readonly UserChange[]) => Promise<CachedLocation[]>;
   /** Where the tables are now, to filter events. */
   locations: () => readonly CachedLocation[];
   onError: (e: unknown) => void;
 }
+
+const MAX_CHANGES = 200;
 
 export class LiveChecker {
   private handlers = new Map<string, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>();
@@ -106,6 +122,8 @@ export class LiveChecker {
   private again = false;
   private active = false;
   private idleWaiters: (() => void)[] = [];
+  /** User changes since the last check started; a bound keeps a huge burst (fill-down of a column) cheap. */
+  private changes: UserChange[] = [];
 
   constructor(private readonly opts: LiveOptions) {}
 
@@ -157,6 +175,14 @@ export class LiveChecker {
     const after = (ev as { details?: { valueAfter?: unknown } }).details?.valueAfter;
     if (loc && e.changeType === 'RangeEdited' && this.opts.ownWrites.consume(loc.sheet, e.address, after)) return;
     if (!isRelevant(e, this.opts.locations())) return;
+    if (e.changeType === 'RangeEdited' && this.changes.length < MAX_CHANGES) {
+      const details = (ev as { details?: { valueBefore?: unknown; valueAfter?: unknown } }).details;
+      this.changes.push({
+        worksheetId: e.worksheetId,
+        address: e.address,
+        ...(details ? { valueBefore: details.valueBefore, valueAfter: details.valueAfter } : {}),
+      });
+    }
     this.schedule();
   };
 
@@ -175,7 +201,9 @@ export class LiveChecker {
     }
     this.running = (async () => {
       try {
-        const locations = await this.opts.runCheck();
+        const changes = this.changes;
+        this.changes = [];
+        const locations = await this.opts.runCheck(changes);
         if (this.active) await this.subscribe(locations);
       } catch (e) {
         this.opts.onError(e);

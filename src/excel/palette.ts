@@ -19,12 +19,22 @@ export const PAINT_ORDER: readonly PaintClass[] = [
   'unfilled',
 ];
 
+/**
+ * `*Strong`: the cell most likely wrong. `*Light`: a candidate, one of the cells that could explain a finding:
+ * a neutral lavender (errors) or pale amber (warnings), so that it does not read as "this cell is wrong".
+ */
 export const PAINT_FILL: Record<PaintClass, string> = {
   errorStrong: '#F8696B',
-  errorLight: '#FBC4C4',
+  errorLight: '#E4DFEC',
   warningStrong: '#FFC000',
-  warningLight: '#FFE699',
+  warningLight: '#FFF2CC',
   unfilled: '#DDEBF7',
+};
+
+/** The most likely cell also shows its figure bold in a dark colour: a cue that does not rely on colour alone. */
+export const PAINT_FONT: Partial<Record<PaintClass, string>> = {
+  errorStrong: '#9C0006',
+  warningStrong: '#7F6000',
 };
 
 export function paintClassOfFill(color: string | null | undefined): PaintClass | null {

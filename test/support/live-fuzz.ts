@@ -17,6 +17,8 @@ import type { CellId, CheckResult, RawValue, TableId } from '../../src/model/typ
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/excel/host-api';
 import { desiredPaint, paintedCellOf } from '../../src/excel/highlight';
+import { liveFormulaCells } from '../../src/model/mistakes';
+import type { EditAttribution } from '../../src/model/recent-edit';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { createStandIn, UserActionRefused, type StandIn } from '../../standin';
 import { shareVerdicts } from './model-verdicts';
@@ -214,6 +216,7 @@ function expected(
   result: CheckResult;
   cellAddress: Record<CellId, string>;
   cellSheet: Record<CellId, string>;
+  formulas: Record<CellId, string | undefined>;
   intact: TableId[];
   located: TableId[];
 } {
@@ -271,6 +274,7 @@ function expected(
     },
     cellAddress,
     cellSheet,
+    formulas,
     intact,
     located: found,
   };
@@ -459,11 +463,13 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
       // event: the paint is then out of date until the next check, which repairs it. Judged again from there.
       if (kind === 'undo' && results.length === countBefore) paintUnknown = true;
       else if (results.length > countBefore) paintUnknown = false;
-      if (!paintUnknown) checkPaint(want);
+      if (!paintUnknown) checkPaint(want, last.edits ?? {});
     }
 
-    function checkPaint(want: ReturnType<typeof expected>): void {
-      const desired = desiredPaint(want.result.findings);
+    function checkPaint(want: ReturnType<typeof expected>, edits: Readonly<Record<string, EditAttribution>>): void {
+      // Which cell the user just edited is the host's knowledge (the change events): taken from its answer.
+      const formulaCells = liveFormulaCells('2021', want.formulas, want.result.findings);
+      const desired = desiredPaint(want.result.findings, { format: '2021', formulaCells, edits });
       const sheets = new Set(Object.values(want.cellSheet));
       for (const name of sheets) {
         const s = book.sheetByNameOrNull(name)!;
