@@ -96,6 +96,8 @@ module.exports = async (env = {}, argv = {}) => {
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
     { from: 'src/taskpane/help.html', to: 'help.html' },
+    // ES5 and loaded before the bundle (see the file): copied as written, never minified into newer syntax.
+    { from: 'src/taskpane/unsupported-host.js', to: 'unsupported-host.js', info: { minimized: true } },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',

@@ -30,6 +30,10 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
+// The bundle could be parsed and its modules evaluated: unsupported-host.js (the ES5 guard loaded before it) shows
+// its message only when this mark is missing once the page has loaded.
+(window as unknown as { __disclosureTablesStarted?: boolean }).__disclosureTablesStarted = true;
+
 Office.onReady((info) => {
   const root = createRoot(mount());
   const lang = langFromLocale(safely(() => Office.context.displayLanguage) ?? navigator.language);

@@ -9,20 +9,16 @@ import type { Page } from 'playwright-core';
 import { cellId, getFormat } from '../../src/model/formats';
 import { strings } from '../../src/taskpane/i18n';
 import {
-  CHROMIUM,
   launchChromium,
   playgroundBuild,
   serveStatic,
   type LaunchedBrowser,
   type StaticServer,
 } from '../../playground/node/harness';
+import { ARTIFACTS, describeBrowser, haveChromium } from './support/browser';
 
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const zh = strings('zh');
 const format = getFormat('2021');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.REQUIRE_CHROMIUM) throw new Error(`${CHROMIUM} is required (REQUIRE_CHROMIUM=1)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
 
 let server: StaticServer;
 let chromium: LaunchedBrowser;
