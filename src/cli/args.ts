@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { CliIO } from './command';
 import { UsageError } from './command';
 import { isFormatId } from '../model/formats';
-import type { FormatId } from '../model/types';
+import type { FormatId, Lang } from '../model/types';
 
 export interface ParsedArgs {
   flags: Set<string>;
@@ -67,4 +67,11 @@ export function outputPath(p: ParsedArgs, io: CliIO): string {
  */
 export function loadTemplateWriter(): Promise<typeof import('../io/xlsx/template')> {
   return import('../io/xlsx/template');
+}
+
+/** `--lang zh|en`, Chinese by default. */
+export function langOption(v: string | undefined): Lang {
+  if (v === undefined) return 'zh';
+  if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not '${v}'`);
+  return v;
 }

@@ -3,5 +3,6 @@ import type { Command } from './command';
 import { checkCommand } from './commands/check';
 import { templateCommand } from './commands/template';
 import { sumCommand } from './commands/sum';
+import { narrativeCommand } from './commands/narrative';
 
-export const COMMANDS: Command[] = [checkCommand, templateCommand, sumCommand];
+export const COMMANDS: Command[] = [checkCommand, templateCommand, sumCommand, narrativeCommand];

@@ -229,6 +229,14 @@ export const MESSAGES = {
   'rates.unknown': { zh: '{name} —（所需单元格未填写）', en: '{name} — (cells it needs are unfilled)' },
   'cli.rates': { zh: '比率：{list}', en: 'Rates: {list}' },
 
+  // ── Generated narrative (`narrative-gen.ts`, `disclosure-tables narrative`, the pane) ────────────────────────
+  'narrative.noInput': { zh: '请给出报告文件或文件夹', en: 'name a report file or folder' },
+  'narrative.none': { zh: '给出的文件里没有找到报告', en: 'no report found in the files given' },
+  'narrative.unfilled': {
+    zh: '注意：{file} 有 {count} 个单元格未填写，文中以【待填】标出：{cells}',
+    en: 'note: {file} has {count} unfilled cell(s), marked 【待填】 in the text: {cells}',
+  },
+
   // ── Pieces used to build the messages above ─────────────────────────────────────────────────────────────
   'cell.name': { zh: '{table}“{row}”行“{col}”列', en: '{table} “{row}” / “{col}”' },
   'cell.nameSingle': { zh: '{table}“{row}”', en: '{table} “{row}”' },

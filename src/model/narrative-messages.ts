@@ -15,7 +15,8 @@ export interface NarrativeMessageParams {
   total?: number;
 }
 
-function cellName(format: ReportFormat, id: CellId, lang: Lang): string {
+/** A cell by its labels only (`表三“（七）总计”行“总计”列`), for sentences meant for people. */
+export function cellName(format: ReportFormat, id: CellId, lang: Lang): string {
   const c = format.cellById.get(id);
   if (!c) return id;
   const t = format.tables.find((x) => x.id === c.table)!;

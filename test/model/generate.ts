@@ -10,7 +10,8 @@ export type Values = Record<CellId, number>;
 
 const count = fc.integer({ min: 0, max: 400 });
 
-export function consistentReport(formatId: FormatId): fc.Arbitrary<Values> {
+/** `counts` draws every count (default 0–400); a zero-heavy one exercises the "nothing happened" wording. */
+export function consistentReport(formatId: FormatId, counts: fc.Arbitrary<number> = count): fc.Arbitrary<Values> {
   const f = getFormat(formatId);
   const { rows, leafRows, applicantColumns, columns } = f.t3;
   const tot = columns.find((c) => !applicantColumns.includes(c))!;
@@ -22,18 +23,18 @@ export function consistentReport(formatId: FormatId): fc.Arbitrary<Values> {
   const t4parts = f.cells.filter((c) => c.table === 'T4' && c.role === 'input');
   return fc
     .record({
-      leaves: fc.array(fc.array(count, { minLength: leafRows.length, maxLength: leafRows.length }), {
+      leaves: fc.array(fc.array(counts, { minLength: leafRows.length, maxLength: leafRows.length }), {
         minLength: applicantColumns.length,
         maxLength: applicantColumns.length,
       }),
-      carryOut: fc.array(count, { minLength: applicantColumns.length, maxLength: applicantColumns.length }),
+      carryOut: fc.array(counts, { minLength: applicantColumns.length, maxLength: applicantColumns.length }),
       split: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
         minLength: applicantColumns.length,
         maxLength: applicantColumns.length,
       }),
-      t2: fc.array(count, { minLength: t2.length, maxLength: t2.length }),
+      t2: fc.array(counts, { minLength: t2.length, maxLength: t2.length }),
       fee: fc.integer({ min: 0, max: 99999999 }),
-      t4: fc.array(count, { minLength: t4parts.length, maxLength: t4parts.length }),
+      t4: fc.array(counts, { minLength: t4parts.length, maxLength: t4parts.length }),
     })
     .map((g) => {
       const v: Values = {};
