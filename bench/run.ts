@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 export interface BenchSection {
-  /** Lines for people, and flat `key: number` figures for --json. */
-  run(log: (line: string) => void): Promise<Record<string, number>>;
+  /** Lines for people, and flat `key: number` figures for --json (a few keys name what was measured, as text). */
+  run(log: (line: string) => void): Promise<Record<string, number | string>>;
 }
 
 async function main() {
@@ -21,7 +21,7 @@ async function main() {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.ts'))
     .sort();
-  const figures: Record<string, number> = {};
+  const figures: Record<string, number | string> = {};
   const log = (line: string) => (json ? process.stderr.write(line + '\n') : process.stdout.write(line + '\n'));
   for (const f of files) {
     const name = f.replace(/\.ts$/, '');

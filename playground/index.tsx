@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { createStandIn } from '../standin';
+import { createStandIn } from '../standin/browser';
 import { createExcelHost } from '../src/excel/host';
 import { App } from '../src/taskpane/App';
 import { langFromLocale } from '../src/taskpane/i18n';

@@ -6,6 +6,7 @@
 import type { Rect } from './address';
 import { cellA1, columnNumber, parseAddress, parseRef, qualified, rectA1 } from './address';
 import type { Book, PaintedCell } from './book';
+import type { RichApiHost } from './richapi/host';
 import { passes } from './api/conditional';
 import { StandInError } from './errors';
 import type { ProtectionOptions, SheetState } from './state';
@@ -57,8 +58,17 @@ export interface SheetView {
 
 type ColumnRef = string | number;
 
+/** What the app needs from the stand-in around it: waiting for event handlers, and the RichApi host. */
+export interface AppHooks {
+  settle(): Promise<void>;
+  host(): RichApiHost;
+}
+
 export class StandInApp {
-  constructor(private readonly book: Book) {}
+  constructor(
+    private readonly book: Book,
+    private readonly hooks: AppHooks,
+  ) {}
 
   private sheet(name: string): SheetState {
     const s = this.book.sheetByNameOrNull(name);
@@ -379,12 +389,19 @@ export class StandInApp {
 
   // ------------------------------------------------------------------------------------------ harness
 
+  /** The add-in's round trips: ProcessQuery requests office.js sent for its `context.sync()` calls. */
   get syncCount(): number {
     return this.book.syncCount;
   }
 
+  /** Every ProcessQuery request, office.js's end-of-run `_RemoveReference` cleanup included. */
+  get requestCount(): number {
+    return this.hooks.host().requestCount;
+  }
+
   resetSyncCount(): void {
     this.book.syncCount = 0;
+    this.hooks.host().requestCount = 0;
   }
 
   /** Called after every change (by the user or an add-in) and selection move: the playground redraws. */
@@ -393,9 +410,42 @@ export class StandInApp {
     return () => void off();
   }
 
-  /** Waits until every event raised so far was delivered and its handlers finished. */
+  /** Waits until every event raised so far was delivered and the add-in's handlers (office.js calls them) finished. */
   settle(): Promise<void> {
-    return this.book.settle();
+    return this.hooks.settle();
+  }
+
+  /**
+   * The user starts typing in a cell (the playground's grid while its editor is open). Until `leaveCellEditMode`,
+   * Excel refuses every add-in batch with `InvalidOperationInCellEditMode`, unless the batch was started with
+   * `Excel.run({ delayForCellEdit: true }, …)`, which Excel holds until the edit ends:
+   * https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+   */
+  enterCellEditMode(): void {
+    this.hooks.host().enterCellEditMode();
+  }
+
+  leaveCellEditMode(): void {
+    this.hooks.host().leaveCellEditMode();
+  }
+
+  get inCellEditMode(): boolean {
+    return this.hooks.host().inCellEditMode;
+  }
+
+  /**
+   * A co-author types into the same workbook from another copy. Excel raises onChanged here with
+   * `source: "Remote"` (https://learn.microsoft.com/javascript/api/excel/excel.eventsource), and the change is not
+   * on this user's undo stack.
+   */
+  coauthorTypeCell(sheetName: string, address: string, text: string | number): void {
+    const sheet = this.sheet(sheetName);
+    const rect = this.rect(address);
+    const fmt = this.book.cellFormat(sheet, rect.row, rect.col);
+    const input = parseInput(text, fmt.numberFormat);
+    this.book.run('remote', `Co-author typing '${text}'`, () =>
+      this.book.writeCells(sheet, { ...rect, rows: 1, cols: 1 }, () => input, 'remote', 'coauthorTypeCell'),
+    );
   }
 
   /** Errors thrown by add-in event handlers (Excel swallows them). */

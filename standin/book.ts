@@ -36,7 +36,8 @@ import type { ParsedInput } from './values';
 import { valueType } from './values';
 import { nextTask } from './tasks';
 
-export type Origin = 'api' | 'user';
+/** Who changed the workbook: the add-in (API), the user here, or a co-author in another copy of the file. */
+export type Origin = 'api' | 'user' | 'remote';
 
 export type ChangeType =
   'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
@@ -150,7 +151,8 @@ export class Book {
   }
 
   private finish(tx: Transaction): void {
-    if (tx.snapshot) {
+    // A co-author's change is not on this user's undo stack.
+    if (tx.snapshot && tx.origin !== 'remote') {
       const structural = tx.changes.filter((c) => c.changeType !== 'RangeEdited').map((c) => ({ ...c }));
       this.undoStack.push({ snapshot: tx.snapshot, label: tx.label, structural });
     }

@@ -12,7 +12,9 @@ export type StandInErrorCode =
   | 'ItemNotFound'
   | 'MergedRangeConflict'
   | 'PropertyNotLoaded'
-  | 'InvalidObjectPath';
+  | 'InvalidObjectPath'
+  | 'ApiNotFound'
+  | 'InvalidOperationInCellEditMode';
 
 export class StandInError extends Error {
   override readonly name = 'RichApi.Error';

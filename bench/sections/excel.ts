@@ -1,5 +1,6 @@
 /**
- * The Excel adapter against the stand-in: round trips (`context.sync` calls) per operation, and the time of a full
+ * The Excel adapter against the stand-in, through Microsoft's office.js client: round trips (`ProcessQuery`
+ * requests office.js sends for the add-in's `context.sync` calls) per operation, and the time of a full
  * check through the adapter (read + model + paint diff). Sync counts are what matters in real Excel, where each
  * round trip costs tens of milliseconds or more (Excel on the web); the stand-in's time is only the adapter's and
  * the model's own work.
@@ -9,7 +10,7 @@ import { getFormat } from '../../src/model/formats';
 import { tableName } from '../../src/model/layout';
 import type { CellId } from '../../src/model/types';
 import { createExcelHost } from '../../src/excel/host';
-import { createStandIn, type StandIn } from '../../standin';
+import { createStandIn, officeJsBuild, type StandIn } from '../../standin';
 import { medianMs } from '../stats';
 
 const format = getFormat('2021');
@@ -21,7 +22,7 @@ function addressOf(standIn: StandIn, id: CellId): string {
   return a1(origin.row + c.row, origin.col + c.col);
 }
 
-export async function run(log: (line: string) => void): Promise<Record<string, number>> {
+export async function run(log: (line: string) => void): Promise<Record<string, number | string>> {
   const standIn = createStandIn();
   const restore = standIn.install();
   const { app } = standIn;
@@ -50,6 +51,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     app.typeCell(sheet, at('T3.NEW.NP'), 5);
     await settle();
     const editChange = app.syncCount;
+    const editChangeRequests = app.requestCount;
 
     app.resetSyncCount();
     app.typeCell(sheet, at('T4.REVIEW.UPHELD'), 1);
@@ -68,11 +70,15 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
 
     const checkMedianMs = await medianMs(() => host.checkNow(), 30, 5);
 
+    log(`office.js client: ${officeJsBuild()}`);
     log(`generate: ${generateNewSheet} syncs on a new sheet, ${generateAtSelection} at the selection`);
     log(`single-cell edit: ${editChange} syncs when findings change, ${editNoChange} when they do not`);
+    log(`  (${editChangeRequests} requests in all when findings change: office.js's end-of-run cleanup included)`);
     log(`pasted 3×3 block: ${paste} syncs`);
     log(`full check through the adapter (stand-in): median ${checkMedianMs.toFixed(2)} ms`);
     return {
+      'excel.client': officeJsBuild(),
+      'requests.editChange': editChangeRequests,
       'syncs.generate': Math.max(generateNewSheet, generateAtSelection),
       'syncs.editNoChange': editNoChange,
       'syncs.editChange': editChange,

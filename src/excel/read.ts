@@ -57,7 +57,10 @@ function queueTable(ctx: Excel.RequestContext, loc: CachedLocation): TableProxie
   const range = sheet.getRange(loc.address);
   range.load('values,formulas');
   const cfs = range.conditionalFormats;
-  cfs.load('items/type,items/custom/rule/formula,items/custom/format/fill/color');
+  // `id`: rules are then addressed by id, not by position, so several can be deleted in one batch. Not `custom`:
+  // on a user's data bar or colour scale Excel fails the whole batch (office-js issue 2180); `customOrNullObject`
+  // is a null object there.
+  cfs.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
   return { loc, sheet, range, cfs };
 }
 
@@ -163,8 +166,8 @@ function mapSnapshot(
       snap.formats.push({
         cf,
         sheet: sheetName,
-        formula: cf.type === 'Custom' ? String(cf.custom.rule.formula ?? '') : '',
-        fill: cf.type === 'Custom' ? (cf.custom.format.fill.color ?? null) : null,
+        formula: cf.customOrNullObject.isNullObject ? '' : String(cf.customOrNullObject.rule.formula ?? ''),
+        fill: cf.customOrNullObject.isNullObject ? null : (cf.customOrNullObject.format.fill.color ?? null),
       });
     }
     mapTable(def, p.range.values, p.range.formulas, parseA1(p.loc.address), sheetName, snap, lang);

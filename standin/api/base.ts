@@ -62,6 +62,25 @@ export class StandInContext {
     this.queue.push({ label, run });
   }
 
+  /**
+   * The RichApi host runs each action of a request as it reads it: whatever the action queued (an object's
+   * resolution, a write, a computed result) runs now, inside the request's transaction. The first failure throws.
+   */
+  flush(): void {
+    while (this.queue.length) {
+      const actions = this.queue;
+      this.queue = [];
+      for (const a of actions) {
+        try {
+          a.run();
+        } catch (e) {
+          this.queue = [];
+          throw e instanceof StandInError ? withLocation(e, a.label) : e;
+        }
+      }
+    }
+  }
+
   /** Runs every queued operation in one round trip; the first failure stops the batch, like Office. */
   async sync<T>(passThroughValue?: T): Promise<T> {
     const actions = this.queue;
@@ -102,11 +121,26 @@ export class ClientResult<T> {
     });
   }
 
+  /** The RichApi host reads the computed value to answer the Method action. */
+  get _ready_(): boolean {
+    return this._ready;
+  }
+
   get value(): T {
     if (!this._ready)
       throw new StandInError('PropertyNotLoaded', MESSAGES.propertyNotLoaded('value'), 'ClientResult.value');
     return this._value as T;
   }
+}
+
+/** The RichApi spelling of a client member name: `values` → `Values`. */
+export function richApiName(clientName: string): string {
+  return clientName.charAt(0).toUpperCase() + clientName.slice(1);
+}
+
+/** The client spelling of a RichApi member name: `GetRange` → `getRange`. */
+export function clientName(richApiName: string): string {
+  return richApiName.charAt(0).toLowerCase() + richApiName.slice(1);
 }
 
 type LoadOption = string | string[] | object | undefined;
@@ -264,6 +298,60 @@ export abstract class StandInObject<Target = unknown> {
     return out;
   }
 
+  // ---------------------------------------------------------------- the RichApi host's view (standin/richapi)
+
+  /** After its resolution ran: whether this is a null object (`…OrNullObject` found nothing). */
+  _hostIsNull(): boolean {
+    return this._target === null;
+  }
+
+  /**
+   * The key Excel sends with every answer about this object, unasked: types with a private `_Id` in office.js
+   * (NamedItem, Setting) get it in each query result, so the client addresses them by key, never by position.
+   * Types with a public `id` (Worksheet, ConditionalFormat) send it only when it is loaded, or on Instantiate.
+   */
+  _hostKey(): [string, unknown] | null {
+    return null;
+  }
+
+  /** A navigation property (`format`, `custom`, `protection`) by its client name, or null. */
+  _hostChild(prop: string): StandInObject | null {
+    return this.child(prop);
+  }
+
+  /**
+   * The answer to a Query action: the selected scalar properties (all of them when nothing is selected), keyed
+   * by their RichApi names (`values` → `Values`), nested objects for paths through navigation properties, and null
+   * for a null object, as Excel answers.
+   */
+  _hostQuery(select: string[][] | null): Record<string, unknown> | null {
+    if (this._target === null) return null;
+    this.target();
+    const out: Record<string, unknown> = {};
+    const key = this._hostKey();
+    if (key) out[key[0]] = key[1];
+    for (const path of select ?? this.scalarProps.map((s) => [s])) this.queryInto(out, path);
+    return out;
+  }
+
+  private queryInto(out: Record<string, unknown>, path: string[]): void {
+    const [head, ...rest] = path;
+    const kid = this.child(head);
+    const key = richApiName(head);
+    if (kid) {
+      kid.context.flush();
+      const prev = out[key];
+      const sub = kid._hostQuery(rest.length ? [rest] : null);
+      out[key] = prev && sub && typeof prev === 'object' ? Object.assign(prev, sub) : sub;
+    } else if (this.scalarProps.includes(head)) out[key] = this.read(head);
+    else
+      throw new StandInError(
+        'InvalidArgument',
+        `The property '${head}' does not exist on ${this._typeName}.`,
+        `${this._typeName}.load`,
+      );
+  }
+
   track(): this {
     return this;
   }
@@ -305,6 +393,17 @@ export abstract class StandInCollection<Item extends StandInObject> extends Stan
 
   override toJSON(): Record<string, unknown> {
     return { items: (this._items ?? []).map((i) => i.toJSON()) };
+  }
+
+  /** Excel answers a collection query with the items' selected properties under `_Items`. */
+  override _hostQuery(select: string[][] | null): Record<string, unknown> {
+    const itemPaths = select?.map((p) => (p[0] === 'items' ? p.slice(1) : p)).filter((p) => p.length > 0) ?? [];
+    return { _Items: this.currentItems().map((it) => it._hostQuery(itemPaths.length ? itemPaths : null)) };
+  }
+
+  /** The items as the host sees them now (GetItemAt addresses them by position). */
+  _hostItems(): Item[] {
+    return this.currentItems();
   }
 }
 

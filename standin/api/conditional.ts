@@ -1,7 +1,7 @@
 /** Conditional formats (custom, formula-based: the kind Excel evaluates per cell) and data validation. */
 import type { Rect } from '../address';
 import { intersect, overlaps } from '../address';
-import { invalidArgument, itemNotFound } from '../errors';
+import { invalidArgument, invalidOperation, itemNotFound } from '../errors';
 import type { ConditionalFormatState, SheetState, ValidationState } from '../state';
 import { isErrorValue } from '../state';
 import type { Mirror } from './base';
@@ -119,6 +119,7 @@ export class StandInConditionalFormat
       | 'priority'
       | 'stopIfTrue'
       | 'custom'
+      | 'customOrNullObject'
       | 'getRange'
       | 'getRangeOrNullObject'
       | 'getRanges'
@@ -128,10 +129,12 @@ export class StandInConditionalFormat
 {
   protected readonly scalarProps = ['id', 'type', 'priority', 'stopIfTrue'] as const;
   readonly custom: StandInCustomConditionalFormat;
+  readonly customOrNullObject: StandInCustomConditionalFormat;
 
   constructor(ctx: StandInContext, resolve: (() => CfTarget | null) | CfTarget, immediate = false) {
     super(ctx, 'ConditionalFormat', resolve, false, immediate);
-    this.custom = new StandInCustomConditionalFormat(ctx, this);
+    this.custom = new StandInCustomConditionalFormat(ctx, this, false);
+    this.customOrNullObject = new StandInCustomConditionalFormat(ctx, this, true);
   }
 
   _state(): { sheet: SheetState; cf: ConditionalFormatState } {
@@ -143,7 +146,7 @@ export class StandInConditionalFormat
   }
 
   protected override child(prop: string): StandInObject | null {
-    return prop === 'custom' ? this.custom : null;
+    return prop === 'custom' ? this.custom : prop === 'customOrNullObject' ? this.customOrNullObject : null;
   }
 
   protected read(prop: string): unknown {
@@ -228,10 +231,36 @@ export class StandInCustomConditionalFormat
   readonly rule: StandInConditionalFormatRule;
   readonly format: StandInConditionalRangeFormat;
 
-  constructor(ctx: StandInContext, cf: StandInConditionalFormat) {
+  /** `orNull`: `customOrNullObject` (ExcelApi 1.6), a null object on a format of another type. */
+  constructor(
+    ctx: StandInContext,
+    cf: StandInConditionalFormat,
+    private readonly orNull: boolean,
+  ) {
     super(ctx, 'CustomConditionalFormat', cf);
     this.rule = new StandInConditionalFormatRule(ctx, cf);
     this.format = new StandInConditionalRangeFormat(ctx, cf);
+  }
+
+  /**
+   * `custom` exists only on a custom rule. On a data bar, colour scale, icon set or "Highlight cells" rule Excel
+   * fails the whole batch with "This operation is not permitted for the current object", loads through a collection
+   * included (https://github.com/OfficeDev/office-js/issues/2180); `customOrNullObject` is a null object there
+   * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-customornullobject-member).
+   */
+  private isCustom(): boolean {
+    const type = this.cf._state().cf.type;
+    if (type === 'Custom') return true;
+    if (this.orNull) return false;
+    throw invalidOperation('ConditionalFormat.custom', 'This operation is not permitted for the current object.');
+  }
+
+  override _hostIsNull(): boolean {
+    return !this.isCustom();
+  }
+
+  override _hostQuery(select: string[][] | null): Record<string, unknown> | null {
+    return this.isCustom() ? super._hostQuery(select) : null;
   }
 
   protected override child(prop: string): StandInObject | null {

@@ -97,6 +97,11 @@ abstract class RangeBase extends StandInObject<RangeTarget> {
     return null;
   }
 
+  /** Where this range is, after its resolution ran (the RichApi host keeps it under a reference id). */
+  _hostTarget(): RangeTarget {
+    return this.target();
+  }
+
   /** Rectangles of this range, as known after sync: internal, for format objects. */
   _sheetAndRects(): { sheet: SheetState; rects: Rect[] } {
     return { sheet: this.sheet(), rects: this.rects() };

@@ -76,6 +76,10 @@ export class StandInNamedItem
 {
   protected readonly scalarProps = ['name', 'type', 'value', 'formula', 'comment', 'visible', 'scope'] as const;
 
+  override _hostKey(): [string, unknown] {
+    return ['_Id', this.read('name')];
+  }
+
   constructor(ctx: StandInContext, resolve: (() => NameKey | null) | NameKey, nullable = false, immediate = false) {
     super(ctx, 'NamedItem', resolve, nullable, immediate);
   }
@@ -251,6 +255,10 @@ export class StandInSetting
   implements Mirror<Excel.Setting, 'key' | 'value' | 'delete' | 'load' | 'isNullObject'>
 {
   protected readonly scalarProps = ['key', 'value'] as const;
+
+  override _hostKey(): [string, unknown] {
+    return ['_Id', this.read('key')];
+  }
 
   constructor(ctx: StandInContext, resolve: (() => string | null) | string, nullable = false, immediate = false) {
     super(ctx, 'Setting', resolve, nullable, immediate);

@@ -63,7 +63,8 @@ describe('sheets, names, settings, merges, formats', () => {
   });
 
   test('merged cells keep the top-left value; hidden cells take no writes', async () => {
-    const s = setup();
+    // getMergedAreasOrNullObject is ExcelApi 1.13: an older host has no such member.
+    const s = setup({ excelApi: '1.13' });
     s.app.paste('Sheet1', 'A1', [['top', 'gone']]);
     await s.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem('Sheet1');

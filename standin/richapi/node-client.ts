@@ -1,0 +1,49 @@
+/**
+ * Loads Microsoft's office.js Excel client (`@microsoft/office-js/dist/excel-web-16.00.debug.js`, unchanged) into
+ * a jsdom window under Node, once per process: Jest and the bench run the add-in through it. office.js needs a
+ * DOM (it traces to `document` while it initialises), hence jsdom rather than the bare Node global.
+ */
+import { readFileSync } from 'fs';
+import { JSDOM } from 'jsdom';
+import { Script } from 'vm';
+import { CLIENT_FILE, type OfficeClientWindow } from './client';
+import type { ApiVersions } from './host';
+
+let loaded: { window: OfficeClientWindow; apiVersions: ApiVersions; version: string } | null = null;
+
+export function officeJsPath(): string {
+  return require.resolve(`@microsoft/office-js/dist/${CLIENT_FILE}`);
+}
+
+export function loadOfficeJs(): { window: OfficeClientWindow; apiVersions: ApiVersions; version: string } {
+  if (loaded) return loaded;
+  const file = officeJsPath();
+  const source = readFileSync(file, 'utf8');
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
+    runScripts: 'outside-only',
+    url: 'https://localhost/',
+  });
+  new Script(source, { filename: file }).runInContext(dom.getInternalVMContext());
+  const version = (
+    JSON.parse(readFileSync(require.resolve('@microsoft/office-js/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  loaded = { window: dom.window as unknown as OfficeClientWindow, apiVersions: apiVersionsOf(source), version };
+  return loaded;
+}
+
+/**
+ * Which ExcelApi version introduced each member, as office.js itself records it: every generated member starts
+ * with `_throwIfApiNotSupported("Worksheet.onChanged", _defaultApiSetName, "1.7", _hostName)`. The host refuses
+ * members newer than the Excel it plays, as that Excel would (it does not have them).
+ */
+export function apiVersionsOf(source: string): ApiVersions {
+  const out = new Map<string, string>();
+  const re = /_throwIfApiNotSupported\("(\w+)\.(\w+)", _defaultApiSetName, "(\d+\.\d+)"/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const key = `${m[1]}.${m[2].charAt(0).toLowerCase()}${m[2].slice(1)}`;
+    if (!out.has(key)) out.set(key, m[3]);
+  }
+  return out;
+}
