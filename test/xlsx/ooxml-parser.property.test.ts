@@ -168,6 +168,9 @@ function referenceSheet(name: string, source: string, strings: string[]): XSheet
       } else if (text) formula = text;
     }
     if (value === null && formula === undefined) return;
+    // Deliberately unlike the old parser: a cell off Excel's sheet (row 0, `XFE1`, an unreadable row) is dropped,
+    // where its key used to name a cell of another row.
+    if (!(pos.row >= 0 && pos.row < 1048576 && pos.col >= 0 && pos.col < 16384)) return;
     const cell: XCell = { value };
     if (formula !== undefined) cell.formula = formula;
     if (error) cell.error = true;
@@ -190,7 +193,13 @@ function referenceSheet(name: string, source: string, strings: string[]): XSheet
     const [tl, br] = m[1].split(':');
     const a = refParseRef(tl);
     const b = br ? refParseRef(br) : a;
-    merges.push({ row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 });
+    // Deliberately unlike the old parser: corners in either order, clipped to Excel's sheet, dropped when off it.
+    const top = Math.max(0, Math.min(a.row, b.row));
+    const left = Math.max(0, Math.min(a.col, b.col));
+    const bottom = Math.min(1048575, Math.max(a.row, b.row));
+    const right = Math.min(16383, Math.max(a.col, b.col));
+    if (top <= bottom && left <= right)
+      merges.push({ row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 });
   }
   return { name, cells, merges };
 }

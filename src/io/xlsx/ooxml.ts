@@ -31,8 +31,28 @@ export interface XSheet {
   merges: XMerge[];
 }
 
-/** Excel's column limit: the key stride of `XSheet.cells`. */
+/** Excel's column limit (XFD): the key stride of `XSheet.cells`. */
 export const COLS = 16384;
+/** Excel's row limit. A cell or merge beyond either limit cannot exist in a workbook Excel wrote. */
+export const ROWS = 1048576;
+
+/** Whether a zero-based cell position lies on Excel's sheet (so its key names no other cell). */
+export function onSheet(row: number, col: number): boolean {
+  return row >= 0 && row < ROWS && col >= 0 && col < COLS;
+}
+
+/**
+ * A merge as Excel's limits allow it: corners in either order, clipped to the sheet; null when it lies wholly
+ * off the sheet (a `ref` past XFD or row 1048576 would otherwise name cells of another row).
+ */
+export function clippedMerge(a: { row: number; col: number }, b: { row: number; col: number }): XMerge | null {
+  const top = Math.max(0, Math.min(a.row, b.row));
+  const left = Math.max(0, Math.min(a.col, b.col));
+  const bottom = Math.min(ROWS - 1, Math.max(a.row, b.row));
+  const right = Math.min(COLS - 1, Math.max(a.col, b.col));
+  if (!Number.isFinite(top + left + bottom + right) || top > bottom || left > right) return null;
+  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}
 
 export function cellKey(row: number, col: number): number {
   return row * COLS + col;

@@ -20,7 +20,7 @@ import {
   type Keyed,
   type TableLocation,
 } from './locate';
-import { cellKey, COLS, type XCell, type XSheet } from './ooxml';
+import { cellKey, COLS, ROWS, type XCell, type XMerge, type XSheet } from './ooxml';
 import { readWorkbook } from './workbook';
 import type { InflateRaw } from './zip';
 
@@ -36,34 +36,79 @@ function rawValue(c: XCell | undefined): RawValue {
 }
 
 /**
- * The value of a formula saved without its result (workbooks written by scripts that never calculate): SUMs and
- * sums of cell references, the forms totals take; anything else stays unknown (null).
+ * How many cells the values of formulas saved without their results may visit in one workbook. A real sheet's
+ * totals visit a few hundred; a hostile one (`SUM(A1:XFD1048576)` in every cell, sums of sums) would otherwise
+ * visit billions. Past it the values stay unknown, as any formula this reader does not evaluate.
  */
-function uncachedValue(ws: XSheet, formula: string, depth = 0): number | null {
-  if (depth > 8) return null;
-  const body = formula.replace(/^=/, '').replace(/\s+/g, '');
-  const sum = /^SUM\((.*)\)$/i.exec(body);
-  const terms = sum ? sum[1].split(',').map((t) => ({ sign: 1, ref: t })) : signedTerms(body);
-  if (!terms) return null;
-  let total = 0;
-  for (const { sign, ref } of terms) {
-    let r: ReturnType<typeof parseA1>;
+const UNCACHED_BUDGET = 200_000;
+
+/**
+ * The values of formulas saved without their results (workbooks written by scripts that never calculate): SUMs
+ * and sums of cell references, the forms totals take; anything else stays unknown (null). Each cell is worked out
+ * once; a formula that meets a cell whose value is still being worked out (a circular reference) is unknown, as
+ * is any past the visiting budget.
+ */
+class UncachedValues {
+  private readonly known = new Map<number, number | null>();
+  private readonly pending = new Set<number>();
+  private visits = 0;
+
+  constructor(private readonly ws: XSheet) {}
+
+  /** The value of the formula of the cell at `key`. */
+  of(key: number, formula: string): number | null {
+    const done = this.known.get(key);
+    if (done !== undefined) return done;
+    this.pending.add(key);
+    let value: number | null;
     try {
-      r = parseA1(ref);
-    } catch {
-      return null;
+      value = this.evaluate(formula);
+    } finally {
+      this.pending.delete(key);
     }
-    if (r.sheet !== undefined) return null;
-    for (let i = 0; i < r.rows; i++)
-      for (let j = 0; j < r.cols; j++) {
-        const cell = cellAt(ws, r.row + i, r.col + j);
-        const n = cell?.formula && cell.value === null ? uncachedValue(ws, cell.formula, depth + 1) : rawValue(cell);
+    this.known.set(key, value);
+    return value;
+  }
+
+  private evaluate(formula: string): number | null {
+    const body = formula.replace(/^=/, '').replace(/\s+/g, '');
+    const sum = /^SUM\((.*)\)$/i.exec(body);
+    const terms = sum ? sum[1].split(',').map((t) => ({ sign: 1, ref: t })) : signedTerms(body);
+    if (!terms) return null;
+    let total = 0;
+    for (const { sign, ref } of terms) {
+      let r: ReturnType<typeof parseA1>;
+      try {
+        r = parseA1(ref);
+      } catch {
+        return null;
+      }
+      if (r.sheet !== undefined || r.row + r.rows > ROWS || r.col + r.cols > COLS) return null;
+      for (const key of this.cellsIn(r)) {
+        // Its own cell again (a circular reference, which Excel refuses to work out) or the budget spent: unknown.
+        if (++this.visits > UNCACHED_BUDGET || this.pending.has(key)) return null;
+        const cell = this.ws.cells.get(key);
+        const n = cell?.formula && cell.value === null ? this.of(key, cell.formula) : rawValue(cell);
         // SUM skips text and blanks; a plain `+` of a text cell would be #VALUE!, so the value stays unknown.
         if (typeof n === 'number') total += sign * n;
         else if (!sum && n !== null) return null;
       }
+    }
+    return total;
   }
-  return total;
+
+  /** Keys of the cells of a range that hold something: the range walked when small, the sheet's cells when not. */
+  private *cellsIn(r: { row: number; col: number; rows: number; cols: number }): Iterable<number> {
+    if (r.rows * r.cols <= this.ws.cells.size) {
+      for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) yield cellKey(r.row + i, r.col + j);
+      return;
+    }
+    for (const key of this.ws.cells.keys()) {
+      const row = Math.floor(key / COLS);
+      const col = key - row * COLS;
+      if (row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols) yield key;
+    }
+  }
 }
 
 function signedTerms(body: string): { sign: number; ref: string }[] | null {
@@ -81,13 +126,7 @@ function signedTerms(body: string): { sign: number; ref: string }[] | null {
 function sheetTexts(sheets: XSheet[]): Keyed[] {
   const out: Keyed[] = [];
   sheets.forEach((ws, sheet) => {
-    const merged = new Map<number, { rows: number; cols: number }>();
-    const covered = new Set<number>();
-    for (const m of ws.merges) {
-      merged.set(cellKey(m.row, m.col), m);
-      for (let r = m.row; r < m.row + m.rows; r++)
-        for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
-    }
+    const { merged, covered } = mergeCover(ws);
     ws.cells.forEach((cell, key) => {
       if (typeof cell.value !== 'string' || cell.error || covered.has(key)) return;
       const m = merged.get(key);
@@ -97,6 +136,38 @@ function sheetTexts(sheets: XSheet[]): Keyed[] {
     });
   });
   return out;
+}
+
+/**
+ * The merges by their top-left cell, and the cells that hold something but lie under a merge (not at its
+ * top-left). Each merge is counted once (a file may repeat one), and a merge larger than the sheet's filled cells
+ * is matched against those cells rather than walked: `A100:XFD1048576` alone spans 17 billion cells.
+ */
+function mergeCover(ws: XSheet): { merged: Map<number, XMerge>; covered: Set<number> } {
+  const merged = new Map<number, XMerge>();
+  const covered = new Set<number>();
+  const seen = new Set<string>();
+  for (const m of ws.merges) {
+    const id = `${m.row},${m.col},${m.rows},${m.cols}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const top = cellKey(m.row, m.col);
+    merged.set(top, m);
+    if (m.rows * m.cols <= ws.cells.size) {
+      for (let r = m.row; r < m.row + m.rows; r++)
+        for (let c = m.col; c < m.col + m.cols; c++) {
+          const key = cellKey(r, c);
+          if (key !== top && ws.cells.has(key)) covered.add(key);
+        }
+      continue;
+    }
+    for (const key of ws.cells.keys()) {
+      const r = Math.floor(key / COLS);
+      const c = key - r * COLS;
+      if (key !== top && r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols) covered.add(key);
+    }
+  }
+  return { merged, covered };
 }
 
 const TITLE_KEY = normaliseLabel(REPORT_TITLE_SUFFIX);
@@ -255,6 +326,7 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
     const plan = tablePlan(loc.format, t);
     usedSheets.add(plan.sheet);
     const ws = sheets[plan.sheet];
+    const uncached = new UncachedValues(ws);
     const { ids, keys } = plan;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
@@ -263,7 +335,7 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
       if (cell?.formula) {
         formulas[id] = `=${cell.formula}`;
         hasFormulas = true;
-        if (cells[id] === null) cells[id] = uncachedValue(ws, cell.formula);
+        if (cells[id] === null) cells[id] = uncached.of(keys[i], cell.formula);
       }
     }
     for (const text of strayTexts(loc.format, plan, texts)) notes.push(`${plan.name}：未识别的内容「${text}」`);

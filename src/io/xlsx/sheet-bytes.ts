@@ -1,6 +1,6 @@
 /** The fast path: plain sheet markup walked as UTF-8 bytes, never decoded whole. */
 import { columnIndex } from '../../model/a1';
-import type { XMerge, XSheet, XValue } from './ooxml';
+import { clippedMerge, type XMerge, type XSheet, type XValue } from './ooxml';
 import {
   cellType,
   cellValue,
@@ -348,20 +348,24 @@ function scanMerges(b: Uint8Array): XMerge[] {
     while (j < b.length && isWord(b[j])) j++;
     const ref = (j > lt + 1 && b[j] === 58 ? mergeRefAt(b, j + 1) : null) ?? mergeRefAt(b, lt + 1);
     if (ref) {
-      merges.push(mergeBytes(b, ref[0], ref[1]) ?? mergeOf(text(b, ref[0], ref[1])));
+      const merge = mergeBytes(b, ref[0], ref[1]) ?? mergeOf(text(b, ref[0], ref[1]));
+      if (merge) merges.push(merge);
       p = ref[1] + 1;
     }
   }
   return merges;
 }
 
-/** `B2:C4` (or `B2`) in `b[from, to)` when in capitals and digits only, as mergeOf reads it; else null. */
-function mergeBytes(b: Uint8Array, from: number, to: number): XMerge | null {
+/**
+ * `B2:C4` (or `B2`) in `b[from, to)` when in capitals and digits only, as mergeOf reads it; else undefined (left to
+ * mergeOf). Null when it lies off the sheet.
+ */
+function mergeBytes(b: Uint8Array, from: number, to: number): XMerge | null | undefined {
   const a = refBytes(b, from, to);
-  if (!a) return null;
+  if (!a) return undefined;
   const z = a.end === to ? a : b[a.end] === 58 /* : */ ? refBytes(b, a.end + 1, to) : null;
-  if (!z || z.end !== to) return null;
-  return { row: a.row, col: a.col, rows: z.row - a.row + 1, cols: z.col - a.col + 1 };
+  if (!z || z.end !== to) return undefined;
+  return clippedMerge(a, z);
 }
 
 function refBytes(b: Uint8Array, from: number, to: number): { row: number; col: number; end: number } | null {

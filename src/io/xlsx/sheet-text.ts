@@ -3,8 +3,8 @@
  * shapes), and the builder every path files its cells into, so the byte scanner and this path agree.
  */
 import { a1, columnIndex } from '../../model/a1';
-import { cellKey, OoxmlError, type XCell, type XMerge, type XSheet, type XValue } from './ooxml';
-import { attr, decode, stringItem } from './xml-strings';
+import { cellKey, clippedMerge, OoxmlError, onSheet, type XCell, type XMerge, type XSheet, type XValue } from './ooxml';
+import { afterLastEnd, attr, decode, stringItem } from './xml-strings';
 
 function parseRef(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
@@ -149,6 +149,8 @@ export class SheetBuilder {
       }
     }
     if (value === null && formula === undefined) return;
+    // `XFE1` or row 0 is no cell of a sheet: filed, its key would name a cell of the next (or previous) row.
+    if (!onSheet(row, col)) return;
     const cell: XCell = { value };
     if (formula !== undefined) cell.formula = formula;
     if (error) cell.error = true;
@@ -185,21 +187,33 @@ export class SheetBuilder {
 export function parseSheetText(name: string, xml: string, strings: string[]): XSheet {
   const sheet = new SheetBuilder(strings);
   const re = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  for (let cm = re.exec(xml); cm; cm = re.exec(xml)) {
+  // Cells with content end by the last `</c>`; after it only rows and empty cells can stand (see afterLastEnd).
+  const withContent = xml.slice(0, afterLastEnd(xml, 'c'));
+  let after = 0;
+  for (let cm = re.exec(withContent); cm; cm = re.exec(withContent)) {
     if (cm[1] !== undefined) sheet.rowText(cm[1]);
     else sheet.cellText(cm[2], cm[3]);
+    after = re.lastIndex;
+  }
+  const rest = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)\/>/g;
+  rest.lastIndex = after;
+  for (let cm = rest.exec(xml); cm; cm = rest.exec(xml)) {
+    if (cm[1] !== undefined) sheet.rowText(cm[1]);
+    else sheet.cellText(cm[2], undefined);
   }
   const merges: XMerge[] = [];
   const mergeRe = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
   const mergeStart = xml.indexOf('mergeCells');
   mergeRe.lastIndex = mergeStart < 0 ? xml.length : mergeStart;
-  for (let m = mergeRe.exec(xml); m; m = mergeRe.exec(xml)) merges.push(mergeOf(m[1]));
+  for (let m = mergeRe.exec(xml); m; m = mergeRe.exec(xml)) {
+    const merge = mergeOf(m[1]);
+    if (merge) merges.push(merge);
+  }
   return { name, cells: sheet.cells, merges };
 }
 
-export function mergeOf(ref: string): XMerge {
+export function mergeOf(ref: string): XMerge | null {
   const [tl, br] = ref.split(':');
   const a = parseRef(tl);
-  const b = br ? parseRef(br) : a;
-  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+  return clippedMerge(a, br ? parseRef(br) : a);
 }

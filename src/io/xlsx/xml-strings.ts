@@ -6,11 +6,39 @@ export function decode(s: string): string {
   if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-        : ENTITY[e],
+      e[0] === '#' ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITY[e],
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** A character reference's character; one no character has (`&#x110000;`) is the replacement character. */
+function codePoint(n: number): string {
+  return n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd';
+}
+
+/**
+ * Where text that can hold a whole `<name>…</name>` ends: just after the last end tag `</name>` or `</prefix:name>`
+ * (0 when there is none). An expression looking for the element's content finds nothing past it; cut there, it
+ * no longer scans to the end of the part from every unclosed start tag (thousands of `<si>` without `</si>`
+ * made that quadratic).
+ */
+export function afterLastEnd(xml: string, name: string): number {
+  const tail = name + '>';
+  for (let at = xml.lastIndexOf(tail); at > 1; at = xml.lastIndexOf(tail, at - 1)) {
+    // `s`: where the name (or its `prefix:`) starts.
+    let s = at;
+    if (xml.charCodeAt(at - 1) === 58 /* : */) {
+      s = at - 1;
+      while (s > 0 && isWordChar(xml.charCodeAt(s - 1))) s--;
+      if (s === at - 1) continue;
+    }
+    if (xml.charCodeAt(s - 1) === 47 /* / */ && xml.charCodeAt(s - 2) === 60 /* < */) return at + tail.length;
+  }
+  return 0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 const attrRes = new Map<string, RegExp>();
@@ -26,11 +54,18 @@ export function stringItem(xml: string): string {
   // The usual plain item `<t>text</t>`, without a regular expression.
   if (xml.startsWith('<t>') && xml.indexOf('<', 3) === xml.length - 4 && xml.endsWith('</t>'))
     return decode(xml.slice(3, -4));
-  const noPhonetic = !xml.includes('rPh') ? xml : xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '');
+  const noPhonetic = !xml.includes('rPh') ? xml : withoutPhonetic(xml);
   let out = '';
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-  for (let m = re.exec(noPhonetic); m; m = re.exec(noPhonetic)) out += decode(m[1]);
+  const runs = noPhonetic.slice(0, afterLastEnd(noPhonetic, 't'));
+  for (let m = re.exec(runs); m; m = re.exec(runs)) out += decode(m[1]);
   return out;
+}
+
+/** A string item without its phonetic guides; what follows the last `</rPh>` holds none. */
+function withoutPhonetic(xml: string): string {
+  const end = afterLastEnd(xml, 'rPh');
+  return xml.slice(0, end).replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') + xml.slice(end);
 }
 
 const PRESERVE = ' xml:space="preserve">';
@@ -43,6 +78,9 @@ export function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const out: string[] = [];
   const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+  // Items with content end by the last `</si>`; after it only empty items (`<si/>`) can stand.
+  const withContent = xml.slice(0, afterLastEnd(xml, 'si'));
+  const empty = /<(?:\w+:)?si\b[^>]*?\/>/g;
   let p = 0;
   for (;;) {
     if (xml.startsWith('<si><t', p)) {
@@ -57,10 +95,12 @@ export function sharedStrings(xml: string | undefined): string[] {
       }
     }
     re.lastIndex = p;
-    const m = re.exec(xml);
+    const m = re.exec(withContent);
     if (!m) break;
     out.push(m[1] ? stringItem(m[1]) : '');
     p = re.lastIndex;
   }
+  empty.lastIndex = p;
+  for (let m = empty.exec(xml); m; m = empty.exec(xml)) out.push('');
   return out;
 }

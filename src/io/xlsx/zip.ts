@@ -22,6 +22,8 @@ export interface ZipLimits {
 
 const STEP = 64 * 1024;
 
+const ENCRYPTED = '文件设置了密码（已加密），无法读取；请取消密码后另存再读取';
+
 /** fflate in steps, so a bomb is stopped after at most one step's output past the cap, not after inflating it all. */
 export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -94,6 +96,8 @@ export function unzipEntries(
     const nameLen = u16(p + 28);
     const name = entryName(bytes, p + 46, nameLen, decoder);
     if (wanted(name)) {
+      // General-purpose flag bit 0: the entry is encrypted (a zip tool's password); inflating it gives noise.
+      if (u16(p + 8) & 1) throw new ZipError(ENCRYPTED);
       entries.set(name, { method: u16(p + 10), size: u32(p + 20), local: u32(p + 42) });
       // The declared sizes are checked first; a header that lies is caught while inflating (below).
       declared += u32(p + 24);
