@@ -12,54 +12,10 @@ import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
 import { writeTemplate } from '../../src/io/xlsx/template';
 import { unzipEntries, ZipError } from '../../src/io/xlsx/zip';
+import { writeZip } from './hostile-files';
 
 const ROOT = path.join(__dirname, '..', '..');
 const MB = 1024 * 1024;
-
-interface ZipEntry {
-  name: string;
-  /** Raw deflate data. */
-  data: Uint8Array;
-  /** What the directory says the entry inflates to (a bomb may lie). */
-  declaredSize: number;
-}
-
-/** A minimal zip writer: our reader needs no CRC, and a bomb needs sizes we choose. */
-function writeZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(e.data));
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(dir.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, eocd]);
-}
 
 /** A real template whose first worksheet is replaced by `bombBytes` zeros, declared as `declaredSize`. */
 async function templateWithBomb(bombBytes: number, declaredSize: (actual: number) => number): Promise<Buffer> {

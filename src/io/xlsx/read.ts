@@ -24,10 +24,6 @@ import { cellKey, COLS, ROWS, type XCell, type XMerge, type XSheet } from './oox
 import { readWorkbook } from './workbook';
 import type { InflateRaw } from './zip';
 
-function cellAt(ws: XSheet, row: number, col: number): XCell | undefined {
-  return ws.cells.get(cellKey(row, col));
-}
-
 /** A data cell's value as the checker takes it: numbers, the text as typed (errors too), null for blank. */
 function rawValue(c: XCell | undefined): RawValue {
   if (!c || c.value === null) return null;
