@@ -55,3 +55,36 @@ export function addValues(formatId: FormatId, parts: readonly RawValues[], which
   }
   return { values, unfilledSomewhere: unfilled };
 }
+
+/** A cell of a consolidated report that is not the sum of its parts. */
+export interface PartsDifference {
+  cell: CellId;
+  /** What the consolidated report says (null: not filled there). */
+  stated: number | null;
+  /** The sum over the parts. */
+  sum: number;
+  /** stated − sum (stated counted as 0 when not filled). */
+  difference: number;
+}
+
+/**
+ * Every cell of the consolidated report against the sum of the parts' cells (`addValues(…, 'all')`): totals
+ * included, so a consolidated total typed by hand is held to the parts too. A cell left unfilled in the
+ * consolidated report differs when the parts add up to more than 0.
+ */
+export function compareWithParts(
+  formatId: FormatId,
+  total: RawValues,
+  parts: readonly RawValues[],
+): { differences: PartsDifference[]; sum: Addition } {
+  const sum = addValues(formatId, parts, 'all');
+  const differences: PartsDifference[] = [];
+  for (const c of getFormat(formatId).cells) {
+    const parsed = parseCell(total[c.id], c.kind);
+    const stated = parsed.filled ? parsed.value : null;
+    const s = sum.values[c.id];
+    if (stated === null ? s === 0 : sameSum(c.kind, stated, s)) continue;
+    differences.push({ cell: c.id, stated, sum: s, difference: roundSum(c.kind, (stated ?? 0) - s) });
+  }
+  return { differences, sum };
+}

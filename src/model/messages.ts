@@ -237,6 +237,68 @@ export const MESSAGES = {
     en: 'note: {file} has {count} unfilled cell(s), marked 【待填】 in the text: {cells}',
   },
 
+  // ── check TOTAL --parts FOLDER (`cli/commands/parts.ts`) ─────────────────────────────────────────────────
+  'parts.heading': {
+    zh: '汇总核对：{total} 与 {count} 份下级报告逐格相加比对',
+    en: 'Consolidation check: {total} against the sum of {count} part report(s), cell by cell',
+  },
+  'parts.totalOk': { zh: '汇总报告自身表内数字相符。', en: 'The consolidated report adds up in itself.' },
+  'parts.totalErrors': {
+    zh: '汇总报告自身有 {count} 个错误（见 disclosure-tables check）。',
+    en: 'The consolidated report has {count} error(s) of its own (see disclosure-tables check).',
+  },
+  'parts.allEqual': {
+    zh: '每个单元格都等于各部分之和。',
+    en: 'Every cell equals the sum of the parts.',
+  },
+  'parts.differHeading': {
+    zh: '不等于各部分之和的单元格（{count} 个）：',
+    en: 'Cells that are not the sum of the parts ({count}):',
+  },
+  'parts.differ': {
+    zh: '{cell}：汇总报告填 {stated}，各部分之和为 {sum}，相差 {diff}',
+    en: '{cell}: the consolidated report says {stated}, the parts add up to {sum} ({diff})',
+  },
+  'parts.differUnfilled': {
+    zh: '{cell}：汇总报告未填写，各部分之和为 {sum}',
+    en: '{cell}: not filled in the consolidated report; the parts add up to {sum}',
+  },
+  'parts.missingHeading': { zh: '可能缺少的部分（{count} 个）：', en: 'Parts that may be missing ({count}):' },
+  'parts.missingExpected': {
+    zh: '{org}：在名单中，但文件夹里没有它本年度的报告',
+    en: '{org}: on the list, but the folder has no report of it for this year',
+  },
+  'parts.missingLastYear': {
+    zh: '{org}：有 {year} 年度的报告（{file}），没有本年度的报告',
+    en: '{org}: has a report for {year} ({file}) but none for this year',
+  },
+  'parts.missingUnreadable': {
+    zh: '{file}：无法读取（{message}），其数字未计入',
+    en: '{file}: cannot be read ({message}); its figures are not in the sum',
+  },
+  'parts.failingHeading': {
+    zh: '自身表内数字不相符的部分（{count} 个）：',
+    en: 'Parts whose own tables do not add up ({count}):',
+  },
+  'parts.failing': { zh: '{part}：{count} 个错误', en: '{part}: {count} error(s)' },
+  'parts.duplicate': {
+    zh: '注意：{a} 与 {b} 是同一机关，是否重复计入？',
+    en: 'note: {a} and {b} are the same body: counted twice?',
+  },
+  'parts.unlisted': { zh: '注意：{part} 不在名单中，已计入', en: 'note: {part} is not on the list; it was added' },
+  'parts.otherFormat': {
+    zh: '注意：{part} 使用另一种格式，不能逐格相加，未计入',
+    en: 'note: {part} uses the other format and cannot be added cell by cell; not added',
+  },
+  'parts.oneTotal': {
+    zh: '--parts 需要恰好一份汇总报告，而给出的文件中有 {count} 份',
+    en: '--parts needs exactly one consolidated report; the files given hold {count}',
+  },
+  'parts.none': {
+    zh: '--parts 文件夹里没有找到本年度的下级报告',
+    en: 'no part report of the year found in the --parts folder',
+  },
+
   // ── Pieces used to build the messages above ─────────────────────────────────────────────────────────────
   'cell.name': { zh: '{table}“{row}”行“{col}”列', en: '{table} “{row}” / “{col}”' },
   'cell.nameSingle': { zh: '{table}“{row}”', en: '{table} “{row}”' },

@@ -16,6 +16,7 @@ import { readInputs, readInputsDetailed } from '../../io/readers';
 import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs } from '../args';
+import { runPartsCheck } from './parts';
 import {
   countSeverity,
   jsonDocument,
@@ -26,9 +27,14 @@ import {
 } from '../render';
 
 const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--json] [--lang zh|en]
+       disclosure-tables check TOTAL --parts FOLDER [--expect BODIES.txt] [--json] [--lang zh|en]
 
 Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .html, .docx; folders are searched).
   --previous FILE  last year's report (any of the kinds above), for the cross-year checks
+  --parts FOLDER   TOTAL is a consolidated report: every cell must equal the sum of the reports of its year
+                   found in FOLDER; lists the cells that differ, the parts that may be missing (a body listed
+                   in --expect, or with last year's report only, or unreadable) and parts with errors
+  --expect FILE    with --parts: the bodies that must have a report, one name per line
   --json           print one JSON document on stdout
   --lang zh|en     language of the messages (default zh)
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
@@ -77,10 +83,13 @@ export const checkCommand: Command = {
   summary: 'check the tables of reports (JSON, .xlsx, text, HTML, .docx) and locate wrong cells',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const p = parseArgs(args, ['previous', 'lang'], ['json']);
+    const p = parseArgs(args, ['previous', 'lang', 'parts', 'expect'], ['json']);
     const lang = langOption(p.values.get('lang'));
     if (!p.positional.length) throw new UsageError('name at least one file or folder to check');
     const json = p.flags.has('json');
+    const parts = p.values.get('parts');
+    if (p.values.has('expect') && !parts) throw new UsageError('--expect goes with --parts FOLDER');
+    if (parts) return runPartsCheck(p.positional, parts, { lang, json, expect: p.values.get('expect') }, io);
 
     let progressShown = false;
     const onFile = (i: number, total: number, file: string) => {
