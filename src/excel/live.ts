@@ -5,6 +5,7 @@
  */
 import { parseA1, type RangeRef } from '../model/a1';
 import type { CachedLocation } from './read';
+import { supports } from './requirements';
 
 /**
  * Remembers what the add-in is about to write, so that the events its writes cause are not taken for the user's
@@ -167,16 +168,20 @@ export class LiveChecker {
       address: ev.address,
       changeType: String(ev.changeType),
       worksheetId: ev.worksheetId,
-      triggerSource: (ev as { triggerSource?: string }).triggerSource,
+      // Read only where the requirement set has them (triggerSource: ExcelApi 1.14, details: 1.9); older hosts
+      // leave them out and the own-writes ledger does the work (test/host-support/office-api-usage.test.ts).
+      triggerSource: supports('1.14') ? (ev as { triggerSource?: string }).triggerSource : undefined,
     };
+    const details = supports('1.9')
+      ? (ev as { details?: { valueBefore?: unknown; valueAfter?: unknown } }).details
+      : undefined;
     if (!this.active) return;
     if (e.triggerSource === 'ThisLocalAddin') return;
     const loc = this.opts.locations().find((l) => l.sheetId === e.worksheetId);
-    const after = (ev as { details?: { valueAfter?: unknown } }).details?.valueAfter;
+    const after = details?.valueAfter;
     if (loc && e.changeType === 'RangeEdited' && this.opts.ownWrites.consume(loc.sheet, e.address, after)) return;
     if (!isRelevant(e, this.opts.locations())) return;
     if (e.changeType === 'RangeEdited' && this.changes.length < MAX_CHANGES) {
-      const details = (ev as { details?: { valueBefore?: unknown; valueAfter?: unknown } }).details;
       this.changes.push({
         worksheetId: e.worksheetId,
         address: e.address,
