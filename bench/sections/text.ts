@@ -8,7 +8,7 @@ import * as path from 'path';
 import { checkReportInput } from '../../src/io/check-input';
 import type { ReportInput } from '../../src/io/report-input';
 import { textReportReader } from '../../src/io/text/readers';
-import { importReportTexts } from '../../src/io/text';
+import { printReading } from '../reading';
 import { median } from '../stats';
 
 export async function run(log: (line: string) => void): Promise<Record<string, number>> {
@@ -19,14 +19,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     .sort()
     .map((f) => ({ name: f, bytes: new Uint8Array(fs.readFileSync(path.join(dir, f))) }));
 
-  for (const f of files) {
-    for (const r of importReportTexts(Buffer.from(f.bytes).toString('utf8'))) {
-      log(
-        `${f.name}${r.year ? ` (${r.year})` : ''}: format ${r.format}, read ${Object.keys(r.cells).length}, ` +
-          `unread ${r.unfilled.length}, unrecognised ${r.unrecognised.length}`,
-      );
-    }
-  }
+  printReading(log);
 
   const once = async () => {
     for (const f of files) {

@@ -8,6 +8,8 @@ import { formatDiff, formatMessage, formatNumber, type MessageKey, type MessageP
 import { ruleDef } from '../model/rules';
 import { computeRates, describeRates } from '../model/rates';
 import type { CheckResult, Finding, FormatId, Lang, RuleSummary, TableId } from '../model/types';
+import type { UnreadCell } from '../io/report-input';
+import { groupUnread, unreadReason, unreadTried } from '../io/unread';
 
 export interface ReportEntry {
   file: string;
@@ -18,6 +20,8 @@ export interface ReportEntry {
   previous?: string;
   result: CheckResult;
   unrecognised?: string[];
+  /** Cells the reader could not read (not blank in the report), with why. */
+  unread?: UnreadCell[];
 }
 
 export interface JsonFinding {
@@ -54,7 +58,11 @@ function jsonFinding(f: Finding): JsonFinding {
   };
 }
 
-export function jsonDocument(entries: ReportEntry[], unreadable: { file: string; message: string }[]): unknown {
+export function jsonDocument(
+  entries: ReportEntry[],
+  unreadable: { file: string; message: string }[],
+  lang: Lang = 'zh',
+): unknown {
   return {
     reports: entries.map((e) => ({
       file: e.file,
@@ -68,6 +76,17 @@ export function jsonDocument(entries: ReportEntry[], unreadable: { file: string;
       summary: e.result.summary.map((s: RuleSummary) => ({ ...s })),
       rates: computeRates(e.format, e.result.cells, e.result.unfilled),
       ...(e.unrecognised && e.unrecognised.length ? { unrecognised: e.unrecognised } : {}),
+      ...(e.unread && e.unread.length
+        ? {
+            unread: e.unread.map((u) => ({
+              cell: u.cell,
+              reason: u.reason,
+              message: unreadReason(u, lang),
+              line: u.line ?? null,
+              tried: unreadTried(u, lang) ?? null,
+            })),
+          }
+        : {}),
     })),
     ...(unreadable.length ? { unreadable } : {}),
   };
@@ -83,6 +102,8 @@ const RESET = '\x1b[0m';
 export interface RenderOptions {
   lang: Lang;
   colour: boolean;
+  /** Say for each unread cell what the reader tried. */
+  explain?: boolean;
 }
 
 const MAX_LISTED_CELLS = 8;
@@ -114,7 +135,10 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
     );
   const counts = t('cli.counts', { errors, warnings, unfilled: r.unfilled.length });
   const sep = o.lang === 'zh' ? '；' : '; ';
-  lines.push(`  ${paint(errors ? 'error' : warnings ? 'warning' : 'bold', counts)}${sep}${t('cli.ruleCounts', total)}`);
+  const unreadCount = e.unread?.length ? `${sep}${t('cli.unreadCount', { count: e.unread.length })}` : '';
+  lines.push(
+    `  ${paint(errors ? 'error' : warnings ? 'warning' : 'bold', counts + unreadCount)}${sep}${t('cli.ruleCounts', total)}`,
+  );
   lines.push(`  ${t('cli.rates', { list: describeRates(computeRates(e.format, r.cells, r.unfilled), o.lang) })}`);
   lines.push(`  ${e.previous ? t('cli.previous', { file: e.previous }) : paint('dim', t('cli.noPrevious'))}`);
   if (!r.findings.length) lines.push(`  ${t('cli.allGood')}`);
@@ -168,6 +192,18 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
         );
       }
     }
+  }
+  if (e.unread && e.unread.length) {
+    lines.push('', paint('warning', t('cli.unread', { count: e.unread.length })));
+    const groups = groupUnread(e.unread, o.lang);
+    for (const g of groups.slice(0, 20)) {
+      const shown = g.cells.slice(0, MAX_LISTED_CELLS).join(', ');
+      const more = g.cells.length > MAX_LISTED_CELLS ? ` … (${g.cells.length})` : '';
+      lines.push(`  ${g.reason}：${shown}${more}`);
+      if (g.line) lines.push(paint('dim', `      ${t('cli.unreadLine', { line: g.line })}`));
+      if (o.explain && g.tried) lines.push(paint('dim', `      ${t('cli.unreadTried', { tried: g.tried })}`));
+    }
+    if (groups.length > 20) lines.push('  …');
   }
   if (e.unrecognised && e.unrecognised.length) {
     lines.push('', paint('dim', t('cli.unrecognised', { count: e.unrecognised.length })));

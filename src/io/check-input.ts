@@ -14,6 +14,7 @@ export function checkReportInput(input: ReportInput, options: CheckOptions = {})
     ...(input.narrative ? { narrative: input.narrative } : {}),
     ...(input.formulas ? { formulas: input.formulas } : {}),
     ...(input.cellAddress ? { cellAddress: input.cellAddress } : {}),
+    ...(input.unread?.length ? { unread: input.unread.map((u) => u.cell) } : {}),
     ...options,
   });
 }

@@ -22,7 +22,57 @@ export interface ReportInput {
   unrecognised?: string[];
   /** The narrative section 一、总体情况 (report text readers), for the `N.` rules. */
   narrative?: string;
+  /**
+   * Cells the reader could not read (report text readers), with why: the checker leaves them out of the cells the
+   * report left blank, and rules that need them are incomplete.
+   */
+  unread?: UnreadCell[];
   /** A reader that finds more than one report in one file (a side-by-side comparison) returns several. */
+}
+
+/**
+ * Why a reader could not read a cell. `unread` is the reader's own failure, never the report's: a cell the report
+ * leaves blank is unfilled instead.
+ */
+export type UnreadReason =
+  /** The table is not in the text (an excerpt, or its heading and labels were not found). */
+  | 'tableMissing'
+  /** No row of the text matched this row's label. */
+  | 'rowMissing'
+  /** The row holds fewer figures than columns and which column each belongs to cannot be told. */
+  | 'columns'
+  /** The row holds more figures than columns. */
+  | 'tooMany'
+  /** A lone figure (a page number?) among the row's figures. */
+  | 'stray'
+  /** Every placement of the row's figures contradicts the table's arithmetic. */
+  | 'contradicts'
+  /** A line repeated right after itself may be a doubled copy standing for a lost line; the readings disagree. */
+  | 'doubled'
+  /** A figure merged across rows (HTML rowspan) belongs to no one row. */
+  | 'spanned'
+  /** Two rows of figures under one table 四. */
+  | 'twoBlocks'
+  /** The text holds more than one report and they could not be told apart. */
+  | 'twoReports';
+
+export interface UnreadCell {
+  cell: CellId;
+  reason: UnreadReason;
+  /** The line of the text the cell's figures were on (as read), when there was one. */
+  line?: string;
+  /** What was tried (`check --explain`, the JSON `unread` field); the words are in the message table. */
+  tried?: UnreadTried;
+}
+
+/** What a reader tried before giving a cell up, as data: `unread.tried.<what>` in the message table says it. */
+export interface UnreadTried {
+  what: 'lone' | 'tooMany' | 'tooManyPlacements' | 'noneAgrees' | 'severalAgree' | 'doubled' | 'repeats' | 'blocks';
+  figures?: number;
+  columns?: number;
+  placements?: number;
+  /** Line numbers (1-based) of the text involved. */
+  lines?: string;
 }
 
 /** A reader claims files by extension or content sniffing. */

@@ -218,12 +218,20 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
   const parsed = parseAll(compiled(rules), raw);
   const cellsOut: Record<CellId, number> = {};
   const unfilled: CellId[] = [];
+  // Cells a reader could not read are not blank in the report: never listed as unfilled (the report is not to
+  // blame), and the relations they are in stay incomplete as for any cell without a figure.
+  const unreadSet = new Set<CellId>(options.unread ?? []);
+  const unread: CellId[] = [];
   const blankByTable = new Map<TableId, CellId[]>();
   let problemCount: Map<RuleId, number> | undefined;
   const cells = f.cells;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     const filled = parsed.filled[i] === 1;
+    if (!filled && unreadSet.has(c.id)) {
+      unread.push(c.id);
+      continue;
+    }
     if (filled) cellsOut[c.id] = parsed.boxed[i] as number;
     else unfilled.push(c.id);
     const p = parsed.remarks[i];
@@ -282,7 +290,7 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
       message: msg('V.unfilled', { table: tableName(t.id), count: ids.length, cells: cellList(f, ids, lang, address) }),
     });
   }
-  summary.add('V.unfilled', 'passed', f.cells.length - blanks);
+  summary.add('V.unfilled', 'passed', f.cells.length - blanks - unread.length);
   summary.add('V.unfilled', 'failed', blanks);
 
   // ── Formulas ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -351,7 +359,14 @@ export function check(format: FormatId, raw: RawValues, options: CheckOptions = 
     findings.push(...n);
   }
 
-  return { format, cells: cellsOut, unfilled, findings: sortFindings(f, findings), summary: summary.list() };
+  return {
+    format,
+    cells: cellsOut,
+    unfilled,
+    ...(unread.length ? { unread } : {}),
+    findings: sortFindings(f, findings),
+    summary: summary.list(),
+  };
 }
 
 const TABLE_ORDER: Record<TableId, number> = { T2: 0, T3: 1, T4: 2 };

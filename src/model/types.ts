@@ -162,6 +162,11 @@ export interface CheckOptions {
   narrative?: string;
   /** Report year, for messages and the format-outdated check. */
   year?: number;
+  /**
+   * Cells a reader could not read from a published report (not blank in it): kept out of `unfilled` and of the
+   * `V.unfilled` finding, returned as `unread`.
+   */
+  unread?: readonly CellId[];
 }
 
 export interface ParsedCell {
@@ -179,6 +184,8 @@ export interface CheckResult {
   /** Values as numbers for the filled cells. */
   cells: Record<CellId, number>;
   unfilled: CellId[];
+  /** Cells the reader could not read (`CheckOptions.unread`) and that hold no value. */
+  unread?: CellId[];
   findings: Finding[];
   summary: RuleSummary[];
 }

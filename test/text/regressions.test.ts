@@ -59,7 +59,8 @@ describe('HTML table 四 with one figure line lost and another doubled (issue #7
       expect(mutated.some((l, i) => i > 0 && /<td>\d/.test(l) && l === mutated[i - 1])).toBe(true);
       const [report] = importReportTexts(mutated.join('\n'));
       for (const [id, v] of Object.entries(report.cells)) expect([id, v]).toEqual([id, expected.cells[id]]);
-      expect(report.unfilled.sort()).toEqual([...t4].sort());
+      expect(report.unread.map((u) => u.cell).sort()).toEqual([...t4].sort());
+      expect(report.unfilled).toEqual([]);
       expect(report.notes?.some((n) => n.includes('repeated'))).toBe(true);
     });
   }
@@ -122,7 +123,7 @@ describe('texts cut off inside a table (issue #7, wider damage: FC_SEED=1, 6, 10
     const truth2023 = JSON.parse(fs.readFileSync(path.join(dir, 'expected/suqian-2023.json'), 'utf8')).cells;
     const truth2024 = JSON.parse(fs.readFileSync(path.join(dir, 'expected/suqian-2024.json'), 'utf8')).cells;
     for (const [id, v] of Object.entries(y2023.cells)) expect([id, v]).toEqual([id, truth2023[id]]);
-    expect(y2023.unfilled).toContain('T2.NORM.IN_FORCE');
+    expect(y2023.unread.map((u) => u.cell)).toContain('T2.NORM.IN_FORCE');
     // The cut is in the left report's row: the right report's last row (规章) was copied whole and is read.
     for (const col of ['ISSUED', 'REPEALED', 'IN_FORCE'])
       expect(y2024.cells[`T2.REG.${col}`]).toBe(truth2024[`T2.REG.${col}`]);
@@ -160,6 +161,6 @@ test('seed report, FC_SEED=70: a lone figure under a caption, its row label cut 
   expect(mutated.slice(-4)).toEqual([expect.stringMatching(/^第二十条第（八）项/), '7', '', '信']);
   const [report] = importReportTexts(mutated.join('\n'));
   for (const [id, v] of Object.entries(report.cells)) expect([id, v]).toEqual([id, seedTruth[id]]);
-  expect(report.unfilled).toContain('T2.FEE.AMOUNT');
+  expect(report.unread.map((u) => u.cell)).toContain('T2.FEE.AMOUNT');
   expect(report.cells['T2.COERCION.DECISIONS']).toBe(seedTruth['T2.COERCION.DECISIONS']);
 });

@@ -26,7 +26,7 @@ import {
   type ReportEntry,
 } from '../render';
 
-const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--json] [--lang zh|en]
+const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--json] [--explain] [--lang zh|en]
        disclosure-tables check TOTAL --parts FOLDER [--expect BODIES.txt] [--json] [--lang zh|en]
 
 Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .html, .docx; folders are searched).
@@ -36,6 +36,7 @@ Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .h
                    in --expect, or with last year's report only, or unreadable) and parts with errors
   --expect FILE    with --parts: the bodies that must have a report, one name per line
   --json           print one JSON document on stdout
+  --explain        say for each cell that could not be read from a report's text what was tried
   --lang zh|en     language of the messages (default zh)
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
 
@@ -83,7 +84,7 @@ export const checkCommand: Command = {
   summary: 'check the tables of reports (JSON, .xlsx, text, HTML, .docx) and locate wrong cells',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const p = parseArgs(args, ['previous', 'lang', 'parts', 'expect'], ['json']);
+    const p = parseArgs(args, ['previous', 'lang', 'parts', 'expect'], ['json', 'explain']);
     const lang = langOption(p.values.get('lang'));
     if (!p.positional.length) throw new UsageError('name at least one file or folder to check');
     const json = p.flags.has('json');
@@ -117,15 +118,16 @@ export const checkCommand: Command = {
         ...(prev ? { previous: prev.file } : {}),
         result,
         ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
+        ...(input.unread?.length ? { unread: input.unread } : {}),
       };
     });
 
     for (const u of unreadable)
       io.stderr(formatMessage('cli.unreadable', lang, { file: u.file, message: u.message }) + '\n');
     if (json) {
-      io.stdout(JSON.stringify(jsonDocument(entries, unreadable), null, 2) + '\n');
+      io.stdout(JSON.stringify(jsonDocument(entries, unreadable, lang), null, 2) + '\n');
     } else {
-      const o = { lang, colour: io.isTTY };
+      const o = { lang, colour: io.isTTY, explain: p.flags.has('explain') };
       io.stdout(entries.map((e) => renderReport(e, o)).join('\n'));
       if (entries.length > 1) io.stdout('\n' + renderSummaryTable(entries, o));
     }

@@ -8,17 +8,33 @@
  * A single cell repeated (`0 |` then `0 |`, one cell per line) is not taken as a mark: neighbouring equal cells
  * are everyday there, and doubting each of them would leave most such tables unread.
  */
-import { getFormat } from '../../model/formats';
 import type { CellId } from '../../model/types';
+import type { UnreadCell, UnreadTried } from '../report-input';
 import type { ImportResult } from './import';
 import { classify, lineFields } from './tokens';
 
 /** A line repeated this many cells long (or longer) is taken for a possible doubled copy. */
 const MIN_CELLS = 2;
+/**
+ * At most this many texts are read besides the text itself (each repeat costs one whole reading): a text with
+ * more repeats than this is not a copy with a few doubled lines, and none of its table values is trusted.
+ */
+export const MAX_VARIANTS = 8;
+
+/** The text of each `<td>`/`<th>` of an HTML line, scanned once (no pattern that rescans from every `<td`). */
+function htmlCells(line: string): string[] {
+  const out: string[] = [];
+  for (const part of line.split('<')) {
+    if (!/^t[dh]\b/i.test(part)) continue;
+    const gt = part.indexOf('>');
+    out.push(gt < 0 ? '' : part.slice(gt + 1));
+  }
+  return out;
+}
 
 /** Cells of figures (numbers, blanks, placeholders) in a line; labels do not count, they do not move columns. */
 function figureCells(line: string, html: boolean): number {
-  const fields = html ? [...line.matchAll(/<t[dh]\b[^>]*>([^<]*)/gi)].map((m) => m[1]) : lineFields(line);
+  const fields = html ? htmlCells(line) : lineFields(line);
   return fields.map(classify).filter((t) => t.kind !== 'text').length;
 }
 
@@ -45,14 +61,13 @@ export function doubledLines(lines: readonly string[], html: boolean): number[] 
  * The texts to read besides the text itself: without each repeat (a run of identical lines loses one copy), and
  * without every repeat at once when there are several.
  */
-export function withoutRepeats(lines: readonly string[], doubled: readonly number[]): string[][] {
-  const variants: string[][] = [];
-  for (const i of doubled) {
-    // In a run of three identical lines, dropping the second or the third gives the same text.
-    if (doubled.includes(i - 1)) continue;
-    variants.push(lines.filter((_, j) => j !== i));
-  }
-  if (doubled.length > 1) variants.push(lines.filter((_, j) => !doubled.includes(j)));
+export function withoutRepeats(lines: readonly string[], doubled: readonly number[]): string[][] | null {
+  const set = new Set(doubled);
+  // In a run of three identical lines, dropping the second or the third gives the same text.
+  const firsts = doubled.filter((i) => !set.has(i - 1));
+  if (firsts.length + (doubled.length > 1 ? 1 : 0) > MAX_VARIANTS) return null;
+  const variants = firsts.map((i) => lines.filter((_, j) => j !== i));
+  if (doubled.length > 1) variants.push(lines.filter((_, j) => !set.has(j)));
   return variants;
 }
 
@@ -65,34 +80,56 @@ function counterpart(r: ImportResult, index: number, all: readonly ImportResult[
   return others.length === all.length ? others[index] : undefined;
 }
 
+/** Cells of `r` read or taken as blank that `o` (another reading) does not give the same. */
+function disagreeing(r: ImportResult, o: ImportResult | undefined): CellId[] {
+  if (!o || o.format !== r.format) return [...Object.keys(r.cells), ...r.unfilled];
+  const blank = new Set(o.unfilled);
+  return [
+    ...Object.keys(r.cells).filter((id) => o.cells[id] !== r.cells[id]),
+    ...r.unfilled.filter((id) => !blank.has(id)),
+  ];
+}
+
+/** `r` with `ids` moved from its cells and blanks to its unread cells. */
+function withUnread(r: ImportResult, ids: readonly CellId[], reason: UnreadCell['reason'], tried: UnreadTried) {
+  const dropped = new Set<CellId>(ids);
+  const cells = Object.fromEntries(Object.entries(r.cells).filter(([id]) => !dropped.has(id)));
+  const inferred = (r.inferred ?? []).filter((id) => !dropped.has(id));
+  const out: ImportResult = {
+    ...r,
+    cells,
+    unfilled: r.unfilled.filter((id) => !dropped.has(id)),
+    unread: [...r.unread, ...[...dropped].map((cell) => ({ cell, reason, tried }))],
+  };
+  if (inferred.length) out.inferred = inferred;
+  else delete out.inferred;
+  return out;
+}
+
 /**
- * `base` with only the cells every alternative reading gives the same value; the others are listed as unfilled.
- * Format and year are those of `base`: a cell read under another format never agrees, since its id differs.
+ * `base` with only the cells every alternative reading gives the same value (or leaves blank alike); the others
+ * are unread. Format and year are those of `base`: a cell read under another format never agrees, since its id
+ * differs.
  */
 export function keepAgreed(base: ImportResult[], alternatives: readonly ImportResult[][], lines: readonly number[]) {
   return base.map((r, index) => {
     const others = alternatives.map((alt) => counterpart(r, index, base, alt));
-    const doubtful = Object.keys(r.cells).filter((id) =>
-      others.some((o) => !o || o.format !== r.format || o.cells[id] !== r.cells[id]),
-    );
+    const doubtful = [...new Set(others.flatMap((o) => disagreeing(r, o)))];
     if (!doubtful.length) return r;
-    const dropped = new Set<CellId>(doubtful);
-    const cells = Object.fromEntries(Object.entries(r.cells).filter(([id]) => !dropped.has(id)));
-    const inferred = (r.inferred ?? []).filter((id) => !dropped.has(id));
     const where = lines.map((i) => i + 1).join(', ');
-    const note =
+    const out = withUnread(r, doubtful, 'doubled', { what: 'doubled', lines: where });
+    out.notes = [
+      ...(r.notes ?? []),
       `${doubtful.length} cells not read: a line repeated right after itself (line ${where}) may be a doubled ` +
-      `copy standing for a lost line, and these cells' columns depend on which it is`;
-    const out: ImportResult = {
-      ...r,
-      cells,
-      unfilled: getFormat(r.format)
-        .cells.map((c) => c.id)
-        .filter((id) => !(id in cells)),
-      notes: [...(r.notes ?? []), note],
-    };
-    if (inferred.length) out.inferred = inferred;
-    else delete out.inferred;
+        `copy standing for a lost line, and these cells' columns depend on which it is`,
+    ];
     return out;
   });
+}
+
+/** Too many repeated lines to read the text once without each: no value of its tables is trusted. */
+export function untrusted(r: ImportResult, repeats: number): ImportResult {
+  const ids = [...Object.keys(r.cells), ...r.unfilled];
+  if (!ids.length) return r;
+  return withUnread(r, ids, 'doubled', { what: 'repeats', figures: repeats, placements: MAX_VARIANTS });
 }

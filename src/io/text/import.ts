@@ -6,9 +6,10 @@
  */
 import { getFormat } from '../../model/formats';
 import type { CellId, FormatId, TableId } from '../../model/types';
+import type { UnreadCell } from '../report-input';
 import { looksSideBySide, splitColumns } from './columns';
 import { detectFormat, detectOrg, detectYear } from './detect';
-import { doubledLines, keepAgreed, withoutRepeats } from './doubled';
+import { doubledLines, keepAgreed, untrusted, withoutRepeats } from './doubled';
 import { htmlToText } from './html';
 import { splitSections } from './sections';
 import { readTables } from './tables';
@@ -19,8 +20,10 @@ export interface ImportResult {
   year?: number;
   org?: string;
   cells: Record<CellId, number | string>;
-  /** Cells of the format that no value was read for (blank, placeholder, missing, or not placeable). */
+  /** Cells the report leaves blank: an empty cell or a placeholder (`/`, `-`, `无`) in the cell's place. */
   unfilled: CellId[];
+  /** Cells the reader could not read (its failure, not the report's), with why. */
+  unread: UnreadCell[];
   /** Text with numbers that could not be placed in a table (extra rows, analysis tables, footnotes). */
   unrecognised: string[];
   /** The section 一、总体情况, or the text before the tables when it has no heading. */
@@ -88,7 +91,8 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
     ...(year !== undefined ? { year } : {}),
     ...(org ? { org } : {}),
     cells: read.cells,
-    unfilled: format.cells.map((c) => c.id).filter((id) => !(id in read.cells)),
+    unfilled: read.blanks,
+    unread: read.unread,
     unrecognised: read.unrecognised,
     narrative: narrativeLines.join('\n').trim(),
   };
@@ -111,7 +115,9 @@ export function importReportTexts(text: string): ImportResult[] {
   const raw = lines(text);
   const doubled = doubledLines(raw, html);
   if (!doubled.length) return base;
-  const alternatives = withoutRepeats(raw, doubled).map((ls) => readReports(ls.join('\n')));
+  const variants = withoutRepeats(raw, doubled);
+  if (!variants) return base.map((r) => untrusted(r, doubled.length));
+  const alternatives = variants.map((ls) => readReports(ls.join('\n')));
   return keepAgreed(base, alternatives, doubled);
 }
 

@@ -14,7 +14,8 @@ function ext(file: string): string {
 }
 
 export function toReportInputs(file: string, results: ImportResult[]): ReportInput[] {
-  const found = results.filter((r) => Object.keys(r.cells).length > 0);
+  // A table left entirely blank is found too: it is reported as blank, and its layout is checked.
+  const found = results.filter((r) => Object.keys(r.cells).length > 0 || r.unfilled.length > 0);
   if (!found.length) {
     const why = results.flatMap((r) => r.notes ?? []).find((n) => n === SIDE_BY_SIDE_NOTE);
     throw new InputError(
@@ -32,6 +33,7 @@ export function toReportInputs(file: string, results: ImportResult[]): ReportInp
     cells: r.cells,
     unrecognised: r.unrecognised,
     narrative: r.narrative,
+    ...(r.unread.length ? { unread: r.unread } : {}),
   }));
 }
 

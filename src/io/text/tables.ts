@@ -5,9 +5,10 @@
  * Whatever cannot be placed without guessing is left unfilled (cells) or unrecognised (text).
  */
 import type { CellId, ReportFormat, TableId } from '../../model/types';
+import type { UnreadCell, UnreadReason, UnreadTried } from '../report-input';
 import { labelKeys, labelScore } from './match';
 import { placements, propagate, relationsOf, type Known } from './solve';
-import { plainNumber, type Token } from './tokens';
+import { plainNumber, SPANNED, type Token } from './tokens';
 
 interface ExpectedRow {
   table: TableId;
@@ -31,6 +32,10 @@ export interface TableReading {
   inferred: CellId[];
   unrecognised: string[];
   notes: string[];
+  /** Cells the report leaves blank (an empty cell or a placeholder in the cell's place). */
+  blanks: CellId[];
+  /** Every other cell of the format that was not read, with why. */
+  unread: UnreadCell[];
 }
 
 /** A label must be at least this close to a row label to anchor its run. */
@@ -236,6 +241,8 @@ function assign(
 interface Ambiguous {
   cells: CellId[];
   values: ValueToken[];
+  /** The row as read, for the unread list. */
+  text: string;
   /** Each reading of the row: the column of each value, or -1 for an empty cell taken as a merged label's. */
   options: number[][];
 }
@@ -304,31 +311,48 @@ export function readTables(
   cut?: TableId,
 ): TableReading {
   const rows = expectedRows(format);
-  const out: TableReading = { cells: {}, inferred: [], unrecognised: [], notes: [] };
+  const out: TableReading = { cells: {}, inferred: [], unrecognised: [], notes: [], blanks: [], unread: [] };
   const known: Known = new Map();
   const blanks = new Set<CellId>();
   const ambiguous: Ambiguous[] = [];
+  const why = new Map<CellId, UnreadCell>();
+  const unread = (ids: readonly CellId[], reason: UnreadReason, line?: string, tried?: UnreadTried) => {
+    for (const cell of ids)
+      if (!why.has(cell)) why.set(cell, { cell, reason, ...(line ? { line } : {}), ...(tried ? { tried } : {}) });
+  };
 
   const place = (row: ExpectedRow, run: Run, mayBeCut: boolean) => {
     const width = row.cells.length;
     const values = trimToWidth(run.values, width);
+    const text = runText(run);
     const stray = strayLines(values);
     if (stray.length) {
       const options = readingsWithout(values, width, stray);
-      if (options && options.length) ambiguous.push({ cells: row.cells, values, options });
-      else out.notes.push(`${row.key}: a stray figure among the row's cells, not read`);
+      if (options && options.length) ambiguous.push({ cells: row.cells, values, options, text });
+      else {
+        out.notes.push(`${row.key}: a stray figure among the row's cells, not read`);
+        unread(row.cells, 'stray', text, { what: 'lone', figures: values.length, columns: width });
+      }
     } else if (values.length === width && !(mayBeCut && isPad(values[0]))) {
-      values.forEach((v, i) => setCell(row.cells[i], v));
+      values.forEach((v, i) => setCell(row.cells[i], v, text));
     } else if (values.length > width) {
-      out.unrecognised.push(runText(run));
+      out.unrecognised.push(text);
       out.notes.push(`${row.key}: ${values.length} values for ${width} columns, not read`);
+      unread(row.cells, 'tooMany', text, { what: 'tooMany', figures: values.length, columns: width });
     } else {
       const options = readingsOf(values, width);
-      if (options) ambiguous.push({ cells: row.cells, values, options });
-      else out.notes.push(`${row.key}: too few values to place`);
+      if (options) ambiguous.push({ cells: row.cells, values, options, text });
+      else {
+        out.notes.push(`${row.key}: too few values to place`);
+        unread(row.cells, 'columns', text, { what: 'tooManyPlacements', figures: values.length, columns: width });
+      }
     }
   };
-  const setCell = (id: CellId, v: ValueToken) => {
+  const setCell = (id: CellId, v: ValueToken, text: string) => {
+    if (v.kind === 'blank' && v.raw === SPANNED) {
+      unread([id], 'spanned', text);
+      return;
+    }
     if (v.kind === 'blank') {
       blanks.add(id);
       return;
@@ -357,6 +381,8 @@ export function readTables(
       runs.forEach((r, j) => {
         if (j !== i && r.values.some((v) => v.kind === 'value')) out.unrecognised.push(runText(r));
       });
+      if (full.length > 1)
+        unread(tableRows[0].cells, 'twoBlocks', runText(full[0]), { what: 'blocks', figures: full.length });
       continue;
     }
     // Only a row the text ends in can be cut short: any label after it shows the row was copied whole.
@@ -367,7 +393,12 @@ export function readTables(
       place(tableRows[ri], run, run === cutRun);
   }
 
-  resolveAmbiguous(format, ambiguous, known, blanks, out);
+  resolveAmbiguous(format, ambiguous, known, blanks, out, unread);
+  for (const c of format.cells) {
+    if (c.id in out.cells) continue;
+    if (blanks.has(c.id)) out.blanks.push(c.id);
+    else out.unread.push(why.get(c.id) ?? { cell: c.id, reason: regions[c.table] ? 'rowMissing' : 'tableMissing' });
+  }
   return out;
 }
 
@@ -377,6 +408,7 @@ function resolveAmbiguous(
   known: Known,
   blanks: ReadonlySet<CellId>,
   out: TableReading,
+  unread: (ids: readonly CellId[], reason: UnreadReason, line?: string, tried?: UnreadTried) => void,
 ) {
   if (!ambiguous.length) return;
   const relations = relationsOf(format);
@@ -407,10 +439,17 @@ function resolveAmbiguous(
           survivors.push(opt);
         }
       }
+      const tried = a.options.length;
       a.options = survivors;
       if (!states.length) {
         pending = pending.filter((x) => x !== a);
         out.notes.push(`${a.cells[0].split('.').slice(0, 2).join('.')}: values contradict the table, not placed`);
+        unread(
+          a.cells.filter((id) => !known.has(id) && !blanks.has(id)),
+          'contradicts',
+          a.text,
+          { what: 'noneAgrees', figures: a.values.length, columns: a.cells.length, placements: tried },
+        );
         continue;
       }
       const decided: CellId[] = [];
@@ -431,5 +470,11 @@ function resolveAmbiguous(
   for (const a of pending) {
     const row = a.cells[0].split('.').slice(0, 2).join('.');
     out.notes.push(`${row}: ${a.values.length} values for ${a.cells.length} columns; columns could not be told apart`);
+    unread(
+      a.cells.filter((id) => !known.has(id) && !blanks.has(id)),
+      'columns',
+      a.text,
+      { what: 'severalAgree', figures: a.values.length, columns: a.cells.length, placements: a.options.length },
+    );
   }
 }

@@ -16,9 +16,16 @@ export type Token =
 const VALUE = /^[+\-−]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?\s*(?:[(（][^()（）]*[)）])?$/;
 const PLACEHOLDER = /^(?:[/／\\]|[-－—–_]+|无|無|空|——)$/;
 
+/**
+ * A place covered by a value merged across rows (HTML `rowspan` on a number): no row's cell alone, so never read
+ * as a value nor as a blank, but as unread.
+ */
+export const SPANNED = '\u21d5';
+
 export function classify(field: string): Token {
   const t = field.trim();
   if (t === '') return { kind: 'blank', raw: '' };
+  if (t === SPANNED) return { kind: 'blank', raw: SPANNED };
   if (PLACEHOLDER.test(t)) return { kind: 'blank', raw: t };
   if (VALUE.test(t)) return { kind: 'value', raw: t };
   return { kind: 'text', text: t };
