@@ -85,6 +85,13 @@ module.exports = async (env = {}, argv = {}) => {
       officeJs: OFFICE_CDN,
       csp: csp({ officeOrigin: officeCdnOrigin, dev }),
     }),
+    // The template's download page, opened in the user's browser from desktop Excel (src/excel/open-workbook.ts).
+    new HtmlWebpackPlugin({
+      filename: 'template.html',
+      template: './src/taskpane/template.html',
+      chunks: ['template'],
+      csp: csp({ officeOrigin: null, dev }),
+    }),
     new HtmlWebpackPlugin({
       filename: 'commands.html',
       template: './src/taskpane/commands.html',
@@ -111,6 +118,7 @@ module.exports = async (env = {}, argv = {}) => {
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/taskpane/commands.ts',
+    template: './src/taskpane/template-page.ts',
   };
 
   if (demo) {

@@ -4,6 +4,7 @@
  * (the pattern of Microsoft's React task-pane template). Tests and the playground pass other implementations.
  */
 import type { EditAttribution } from '../model/recent-edit';
+import type { WorkbookDelivery } from './open-workbook';
 import type { CellId, CheckResult, FormatId, Lang, TableId } from '../model/types';
 
 export interface GenerateRequest {
@@ -75,6 +76,11 @@ export interface HostOperations {
    */
   writeValues(values: Record<CellId, number>): Promise<HostCheck>;
   clearHighlights(): Promise<void>;
+  /**
+   * Hands a new workbook to the user where the task pane cannot download (desktop, Mac): opens it in Excel
+   * (ExcelApi 1.8) or `downloadPage` in the browser; 'download' leaves it to the pane's link.
+   */
+  openWorkbook?(bytes: Uint8Array, downloadPage: string): Promise<WorkbookDelivery>;
   /** The .xlsx template as bytes, for offices where the add-in cannot be installed. */
   templateFile?(req: Omit<GenerateRequest, 'target' | 'protect'>): Promise<Uint8Array>;
 }

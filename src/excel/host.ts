@@ -14,6 +14,7 @@ import { liveFormulaCells } from '../model/mistakes';
 import { attributeEdits, type EditMemory, type EditedCell } from '../model/recent-edit';
 import { readTables, type CachedLocation, type Snapshot } from './read';
 import { errorMessage } from './errors';
+import { openWorkbook } from './open-workbook';
 import { missingRequirements } from './requirements';
 
 export interface ExcelHostOptions {
@@ -176,6 +177,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
 
   const host: ExcelHost = {
     missingRequirements,
+    openWorkbook,
 
     async generate(req: GenerateRequest): Promise<GenerateOutcome> {
       const missing = missingRequirements();

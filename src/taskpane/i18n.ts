@@ -110,6 +110,8 @@ const zh = {
   importNotWritten: '未能写入统计表，原因见窗格顶部的提示。',
   templateDownload: '下载空白模板（.xlsx）',
   templateFailed: '模板生成失败：',
+  templateOpened: '模板已在 Excel 中作为新工作簿打开，请保存到本机。',
+  templateInBrowser: '已在浏览器中打开模板下载页，文件将在浏览器中下载。',
   ruleTitle: {
     'T3.balance': '表三：第一项加第二项，应等于第三项加第四项',
     'T3.rowTotal': '表三：总计列应等于各类申请人之和',
@@ -248,6 +250,8 @@ const en: Strings = {
   importNotWritten: 'The tables could not be written; the message at the top of the pane says why.',
   templateDownload: 'Download a blank template (.xlsx)',
   templateFailed: 'The template could not be made: ',
+  templateOpened: 'The template opened in Excel as a new workbook; save it on this computer.',
+  templateInBrowser: 'A download page opened in your browser; the file downloads there.',
   ruleTitle: {
     'T3.balance': 'Table 3: items 一 + 二 must equal items 三 + 四',
     'T3.rowTotal': 'Table 3: the total column must equal the sum of the applicants',

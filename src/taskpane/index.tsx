@@ -8,7 +8,7 @@ import { createExcelHost } from '../excel/host';
 import { App } from './App';
 import { NotInExcel } from './NotInExcel';
 import { langFromLocale } from './i18n';
-import { downloadTemplate } from './template-download';
+import { deliverTemplate } from './template-download';
 import { themeKind } from './theme';
 
 function forcedColors(): boolean {
@@ -45,7 +45,14 @@ Office.onReady((info) => {
     root.render(<NotInExcel lang={lang} theme={theme} />);
     return;
   }
+  const host = createExcelHost({ lang });
+  // Desktop and Mac task panes ignore download links: the host opens the template in Excel or in the browser.
   root.render(
-    <App host={createExcelHost({ lang })} initialLang={lang} theme={theme} onDownloadTemplate={downloadTemplate} />,
+    <App
+      host={host}
+      initialLang={lang}
+      theme={theme}
+      onDownloadTemplate={(req) => deliverTemplate(req, host.openWorkbook)}
+    />,
   );
 });

@@ -45,7 +45,7 @@
       ['Proxy', typeof win.Proxy === 'function'],
       ['Object.fromEntries', typeof win.Object.fromEntries === 'function'],
       ['Array.prototype.flatMap', typeof win.Array.prototype.flatMap === 'function'],
-      ['String.prototype.matchAll', typeof win.String.prototype.matchAll === 'function']
+      ['String.prototype.matchAll', typeof win.String.prototype.matchAll === 'function'],
     ];
     var missing = [];
     for (var i = 0; i < checks.length; i++) if (!checks[i][1]) missing.push(checks[i][0]);
@@ -69,13 +69,13 @@
         'Excel 2021、Excel 2024（Windows）；',
         'Excel 2016、Excel 2019 零售版（Windows）：版本 1801 或更高，并已安装 Microsoft Edge WebView2 运行时；',
         'Mac 版 Excel 16.9 或更高（macOS 自带的 Safari 需为 14 或更高）；',
-        'Excel 网页版（在 Edge、Chrome、Safari 或 Firefox 中打开）。'
+        'Excel 网页版（在 Edge、Chrome、Safari 或 Firefox 中打开）。',
       ],
       notHeading: '不能使用：',
       not: 'Excel 2019、Excel 2016 的批量许可版（用 Internet Explorer 11 显示加载项），以及未安装 WebView2 的旧版 Windows Excel。',
       todo:
         '怎么办：请单位的信息化管理员为本机安装 Microsoft Edge WebView2 运行时并将 Office 更新到以上版本，然后重新打开 Excel；' +
-        '也可以改用 Excel 网页版。没有加载项时，仍可用命令行 disclosure-tables check 检查报表，或用自查模板填写。'
+        '也可以改用 Excel 网页版。没有加载项时，仍可用命令行 disclosure-tables check 检查报表，或用自查模板填写。',
     },
     en: {
       titleOld: 'This version of Excel cannot run this add-in',
@@ -94,14 +94,14 @@
         'Excel 2021 and Excel 2024 on Windows;',
         'Excel 2016 and 2019 retail on Windows, version 1801 or later, with the Microsoft Edge WebView2 Runtime installed;',
         'Excel for Mac 16.9 or later (with Safari 14 or later on that Mac);',
-        'Excel on the web (in Edge, Chrome, Safari or Firefox).'
+        'Excel on the web (in Edge, Chrome, Safari or Firefox).',
       ],
       notHeading: 'Not supported:',
       not: 'volume-licensed Excel 2019 and 2016 (they show add-ins in Internet Explorer 11), and older Excel on Windows without WebView2.',
       todo:
-        "What to do: ask your IT administrator to install the Microsoft Edge WebView2 Runtime and update Office to one of the versions above, then reopen Excel; " +
-        'or use Excel on the web. Without the add-in, the command line (disclosure-tables check) and the self-checking template still work.'
-    }
+        'What to do: ask your IT administrator to install the Microsoft Edge WebView2 Runtime and update Office to one of the versions above, then reopen Excel; ' +
+        'or use Excel on the web. Without the add-in, the command line (disclosure-tables check) and the self-checking template still work.',
+    },
   };
 
   function element(doc, tag, text, lang) {
@@ -143,8 +143,10 @@
     box.style.background = '#fff9f5';
     var zh = TEXT.zh;
     var en = TEXT.en;
-    var reasonZh = kind === 'engine' ? zh.reasonOld(detail) : kind === 'features' ? zh.reasonMissing(detail) : zh.reasonFailed;
-    var reasonEn = kind === 'engine' ? en.reasonOld(detail) : kind === 'features' ? en.reasonMissing(detail) : en.reasonFailed;
+    var reasonZh =
+      kind === 'engine' ? zh.reasonOld(detail) : kind === 'features' ? zh.reasonMissing(detail) : zh.reasonFailed;
+    var reasonEn =
+      kind === 'engine' ? en.reasonOld(detail) : kind === 'features' ? en.reasonMissing(detail) : en.reasonFailed;
     box.appendChild(block(doc, zh, 'zh-CN', reasonZh, kind !== 'notStarted'));
     box.appendChild(block(doc, en, 'en', reasonEn, kind !== 'notStarted'));
     var root = doc.getElementById('root');

@@ -14,6 +14,7 @@ import {
 import { FORMAT_IDS, getFormat, isFormatId } from '../../model/formats';
 import type { FormatId } from '../../model/types';
 import type { GenerateOutcome, GenerateRequest } from '../../excel/host-api';
+import type { WorkbookDelivery } from '../../excel/open-workbook';
 import type { Strings } from '../i18n';
 import { useStyles } from './styles';
 
@@ -24,7 +25,7 @@ export interface GenerateFormProps {
   /** The report year offered first: reports are written in the spring for the year before. */
   defaultYear: number;
   /** Offers the blank .xlsx template for the same format, year and body, when given. */
-  onDownloadTemplate?(req: { format: FormatId; year: number; org: string }): Promise<void>;
+  onDownloadTemplate?(req: { format: FormatId; year: number; org: string }): Promise<WorkbookDelivery | void>;
 }
 
 type Note = { kind: 'success' | 'notEmpty' | 'error'; text: string; req?: GenerateRequest } | null;
@@ -65,7 +66,10 @@ export function GenerateForm({ t, onGenerate, disabled, defaultYear, onDownloadT
     if (!yearOk || !onDownloadTemplate) return;
     setBusy(true);
     try {
-      await onDownloadTemplate({ format, year: yearNum, org: org.trim() });
+      const way = await onDownloadTemplate({ format, year: yearNum, org: org.trim() });
+      // Where no download bar appears (desktop, Mac), say where the template went.
+      if (way === 'newWorkbook') setNote({ kind: 'success', text: t.templateOpened });
+      else if (way === 'browser') setNote({ kind: 'success', text: t.templateInBrowser });
     } catch (e) {
       setNote({ kind: 'error', text: t.templateFailed + (e instanceof Error ? e.message : String(e)) });
     } finally {
