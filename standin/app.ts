@@ -180,6 +180,34 @@ export class StandInApp {
     );
   }
 
+  /**
+   * The user adds a conditional format from the Home tab: a data bar (`DataBar`), colour scale (`ColorScale`), icon
+   * set, "Highlight cells" rule (`CellValue`), or a formula rule (`Custom`, with `formula` and `fill`).
+   */
+  addConditionalFormat(
+    sheetName: string,
+    range: string,
+    type: string,
+    custom?: { formula: string; fill: string },
+  ): void {
+    const sheet = this.sheet(sheetName);
+    const rect = this.rect(range);
+    this.user('Conditional Formatting', () => {
+      const cf = this.book.addConditionalFormat(sheet, [rect], type, 'addConditionalFormat');
+      if (custom) {
+        this.book.updateConditionalFormat(
+          sheet,
+          cf,
+          {
+            formula: custom.formula.startsWith('=') ? custom.formula : `=${custom.formula}`,
+            fill: custom.fill.toUpperCase(),
+          },
+          'addConditionalFormat',
+        );
+      }
+    });
+  }
+
   /** Ctrl+Z. Returns false when there is nothing to undo. */
   undo(): boolean {
     return this.book.undo();

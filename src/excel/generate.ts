@@ -4,6 +4,7 @@
  * come from `planReport` only. At most three round trips: look at the target, make sure it is empty, write.
  */
 import { parseA1 } from '../model/a1';
+import { runExcel } from './run';
 import { planReport, STYLES, type SheetPlan, type StyleKey } from '../model/layout';
 import type { GenerateOutcome, GenerateRequest } from './host-api';
 import { SETTINGS_KEY, isOurName, type ReportMeta } from './metadata';
@@ -30,7 +31,7 @@ export function sheetNameFor(year: number, taken: readonly string[]): string {
 
 export async function generateReport(req: GenerateRequest): Promise<GenerateOutcome> {
   try {
-    return await Excel.run(async (ctx) => {
+    return await runExcel(async (ctx) => {
       const wb = ctx.workbook;
       wb.names.load('items/name');
       let sheet: Excel.Worksheet;

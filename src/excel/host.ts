@@ -3,12 +3,13 @@
  * becomes a `HostProblem` or a failed outcome here; no promise the pane awaits rejects.
  */
 import { check } from '../model/check';
+import { runExcel } from './run';
 import { getFormat } from '../model/formats';
 import type { CellId, CheckResult, Lang, TableId } from '../model/types';
 import { generateReport } from './generate';
 import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations, HostProblem } from './host-api';
 import { desiredPaint, isEmptyPlan, planPaint, queuePaint } from './highlight';
-import { LiveChecker, OwnWrites, type UserChange } from './live';
+import { eventAreas, LiveChecker, OwnWrites, type UserChange } from './live';
 import { parseA1 } from '../model/a1';
 import { liveFormulaCells } from '../model/mistakes';
 import { attributeEdits, type EditMemory, type EditedCell } from '../model/recent-edit';
@@ -53,15 +54,14 @@ export function editedCells(snap: Snapshot, changes: readonly UserChange[]): Edi
   for (const ch of changes) {
     const sheet = snap.locations.find((l) => l.sheetId === ch.worksheetId)?.sheet;
     if (!sheet) continue;
-    let r;
-    try {
-      r = parseA1(ch.address);
-    } catch {
-      continue;
-    }
-    const single = r.rows === 1 && r.cols === 1;
+    // Whole columns (`D:D`), whole rows and several areas, as Excel reports them.
+    const areas = eventAreas(ch.address);
+    if (!areas) continue;
+    const single = areas.length === 1 && areas[0].rows === 1 && areas[0].cols === 1;
+    const inside = (c: { row: number; col: number }) =>
+      areas.some((r) => c.row >= r.row && c.row < r.row + r.rows && c.col >= r.col && c.col < r.col + r.cols);
     for (const { id, sheet: s, at: c } of cells) {
-      if (s !== sheet || c.row < r.row || c.row >= r.row + r.rows || c.col < r.col || c.col >= r.col + r.cols) continue;
+      if (s !== sheet || !inside(c)) continue;
       out.push({
         id,
         ...(single && ch.valueBefore !== undefined ? { before: rawOf(ch.valueBefore) } : {}),
@@ -154,7 +154,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
 
   /** One check; when the remembered locations fail (a sheet was deleted) it forgets them and tries once more. */
   async function runCheck(paint = true, changes: readonly UserChange[] = []): Promise<HostCheck> {
-    const attempt = () => Excel.run((ctx) => checkIn(ctx, paint, changes));
+    const attempt = () => runExcel((ctx) => checkIn(ctx, paint, changes));
     try {
       return await attempt();
     } catch (e) {
@@ -205,8 +205,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         debounceMs: options.debounceMs ?? 150,
         ownWrites,
         locations: () => cache ?? [],
-        runCheck: async (changes) => {
-          const c = await runCheck(true, changes);
+        runCheck: async (changes, paint) => {
+          const c = await runCheck(paint, changes);
           onResult(c);
           return cache ?? [];
         },
@@ -239,7 +239,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         const address = snap?.cellAddress[id];
         const sheet = snap?.cellSheet[id];
         if (!address || !sheet) return;
-        await Excel.run(async (ctx) => {
+        await runExcel(async (ctx) => {
           const ws = ctx.workbook.worksheets.getItem(sheet);
           ws.activate();
           ws.getRange(address).select();
@@ -260,7 +260,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       });
       if (writes.length) {
         try {
-          await Excel.run(async (ctx) => {
+          await runExcel(async (ctx) => {
             for (const [id, v] of writes) {
               const sheet = snap.cellSheet[id];
               const address = snap.cellAddress[id];
@@ -278,7 +278,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
 
     async clearHighlights() {
       try {
-        await Excel.run(async (ctx) => {
+        await runExcel(async (ctx) => {
           const snap = await readTables(ctx, cache, lang);
           last = snap;
           cache = snap.locations.length ? snap.locations : null;

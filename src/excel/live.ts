@@ -3,9 +3,45 @@
  * (typing, a paste, fill-down, undo each fire one or more events), then runs one check. Changes the add-in made
  * itself are ignored: Excel reports API writes through the same event.
  */
-import { parseA1, type RangeRef } from '../model/a1';
+import { columnIndex, parseA1, type RangeRef } from '../model/a1';
 import type { CachedLocation } from './read';
 import { supports } from './requirements';
+import { runExcel } from './run';
+
+const SHEET_ROWS = 1048576;
+const SHEET_COLS = 16384;
+
+/**
+ * The areas of an event address as Excel gives them: `B5`, `B5:D9`, whole columns `D:D`, whole rows `5:7`, and
+ * several areas `A1:B2,D4` (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-address-member:
+ * "the range address that represents the changed area"). Null when it cannot be read.
+ */
+export function eventAreas(address: string): RangeRef[] | null {
+  const out: RangeRef[] = [];
+  for (const raw of String(address ?? '').split(',')) {
+    const part = raw.trim().replace(/^.*!/, '').replace(/\$/g, '');
+    let m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(part);
+    if (m) {
+      const a = columnIndex(m[1]);
+      const b = columnIndex(m[2]);
+      out.push({ row: 0, col: Math.min(a, b), rows: SHEET_ROWS, cols: Math.abs(b - a) + 1 });
+      continue;
+    }
+    m = /^(\d+):(\d+)$/.exec(part);
+    if (m) {
+      const a = Number(m[1]) - 1;
+      const b = Number(m[2]) - 1;
+      out.push({ row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: SHEET_COLS });
+      continue;
+    }
+    try {
+      out.push(parseA1(part));
+    } catch {
+      return null;
+    }
+  }
+  return out.length ? out : null;
+}
 
 /**
  * Remembers what the add-in is about to write, so that the events its writes cause are not taken for the user's
@@ -32,7 +68,10 @@ export class OwnWrites {
   consume(sheet: string, address: string, valueAfter?: unknown): boolean {
     const now = Date.now();
     this.pending = this.pending.filter((p) => p.until >= now);
-    const ev = parseA1(address);
+    const areas = eventAreas(address);
+    // The add-in writes single rectangles: a whole column, several areas or an unreadable address is the user's.
+    if (!areas || areas.length !== 1 || areas[0].rows * areas[0].cols > 10000) return false;
+    const ev = areas[0];
     const covering = this.pending.filter((p) => p.sheet === sheet && intersects(p.range, ev));
     if (!covering.length) return false;
     const all = cellsOf(ev).every(([r, c]) => covering.some((p) => contains(p.range, r, c)));
@@ -74,6 +113,8 @@ export interface ChangeEvent {
   changeType: string;
   worksheetId: string;
   triggerSource?: string;
+  /** `Remote`: a co-author's change, arriving from another copy of the workbook. */
+  source?: string;
 }
 
 /** Whether a change on a sheet can affect the tables: edits that touch them, and any row/column shift. */
@@ -81,13 +122,9 @@ export function isRelevant(ev: ChangeEvent, locations: readonly CachedLocation[]
   const here = locations.filter((l) => l.sheetId === ev.worksheetId);
   if (!here.length) return false;
   if (ev.changeType !== 'RangeEdited' && ev.changeType !== 'Unknown') return true;
-  let changed: RangeRef;
-  try {
-    changed = parseA1(ev.address);
-  } catch {
-    return true;
-  }
-  return here.some((l) => intersects(parseA1(l.address), changed));
+  const areas = eventAreas(ev.address);
+  if (!areas) return true;
+  return here.some((l) => areas.some((a) => intersects(parseA1(l.address), a)));
 }
 
 /**
@@ -108,7 +145,7 @@ export interface LiveOptions {
    * Runs one full check (read + paint) and returns the sheets to listen to afterwards. `changes`: what the user
    * changed since the last check (typed values, pastes, deletes, undo), oldest first.
    */
-  runCheck: (changes: readonly UserChange[]) => Promise<CachedLocation[]>;
+  runCheck: (changes: readonly UserChange[], paint: boolean) => Promise<CachedLocation[]>;
   /** Where the tables are now, to filter events. */
   locations: () => readonly CachedLocation[];
   onError: (e: unknown) => void;
@@ -125,11 +162,14 @@ export class LiveChecker {
   private idleWaiters: (() => void)[] = [];
   /** User changes since the last check started; a bound keeps a huge burst (fill-down of a column) cheap. */
   private changes: UserChange[] = [];
+  /** A change made here (not by a co-author) since the last check: only then does the check paint. */
+  private localSinceCheck = false;
 
   constructor(private readonly opts: LiveOptions) {}
 
   async start(): Promise<void> {
     this.active = true;
+    this.localSinceCheck = false;
     await this.subscribe(this.opts.locations());
   }
 
@@ -154,6 +194,7 @@ export class LiveChecker {
 
   /** Schedules a check as if the user had changed something (after the add-in generated new tables). */
   refresh(): void {
+    this.localSinceCheck = true;
     if (this.active) this.schedule();
   }
 
@@ -171,6 +212,7 @@ export class LiveChecker {
       // Read only where the requirement set has them (triggerSource: ExcelApi 1.14, details: 1.9); older hosts
       // leave them out and the own-writes ledger does the work (test/host-support/office-api-usage.test.ts).
       triggerSource: supports('1.14') ? (ev as { triggerSource?: string }).triggerSource : undefined,
+      source: String(ev.source ?? ''),
     };
     const details = supports('1.9')
       ? (ev as { details?: { valueBefore?: unknown; valueAfter?: unknown } }).details
@@ -181,6 +223,10 @@ export class LiveChecker {
     const after = details?.valueAfter;
     if (loc && e.changeType === 'RangeEdited' && this.opts.ownWrites.consume(loc.sheet, e.address, after)) return;
     if (!isRelevant(e, this.opts.locations())) return;
+    // A co-author's edit is checked here too (the pane shows what the workbook now says), but painted only by
+    // the co-author's own add-in: two panes painting the same cells at once would stack duplicate highlights.
+    // https://learn.microsoft.com/javascript/api/excel/excel.eventsource
+    if (e.source !== 'Remote') this.localSinceCheck = true;
     if (e.changeType === 'RangeEdited' && this.changes.length < MAX_CHANGES) {
       this.changes.push({
         worksheetId: e.worksheetId,
@@ -208,7 +254,9 @@ export class LiveChecker {
       try {
         const changes = this.changes;
         this.changes = [];
-        const locations = await this.opts.runCheck(changes);
+        const paint = this.localSinceCheck;
+        this.localSinceCheck = false;
+        const locations = await this.opts.runCheck(changes, paint);
         if (this.active) await this.subscribe(locations);
       } catch (e) {
         this.opts.onError(e);
@@ -231,7 +279,7 @@ export class LiveChecker {
   private async subscribe(locations: readonly CachedLocation[]): Promise<void> {
     const ids = [...new Set(locations.map((l) => l.sheetId).filter(Boolean))].filter((id) => !this.handlers.has(id));
     if (!ids.length) return;
-    await Excel.run(async (ctx) => {
+    await runExcel(async (ctx) => {
       const added = ids.map((id) => [id, ctx.workbook.worksheets.getItem(id).onChanged.add(this.onChanged)] as const);
       await ctx.sync();
       for (const [id, h] of added) this.handlers.set(id, h);
