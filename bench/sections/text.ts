@@ -25,7 +25,7 @@ export async function run(log: (line: string) => void): Promise<Record<string, n
     for (const f of files) {
       const inputs: ReportInput[] = await textReportReader.read(f.name, f.bytes);
       for (const input of inputs) {
-        checkReportInput(input, { lang: 'zh' });
+        checkReportInput(input);
       }
     }
   };

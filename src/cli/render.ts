@@ -4,10 +4,12 @@
  * suggestion). Colours only when the caller says the output is a terminal.
  */
 import { getFormat } from '../model/formats';
-import { formatDiff, formatMessage, formatNumber, type MessageKey, type MessageParams } from '../model/messages';
+import { formatMessage, type MessageKey, type MessageParams } from '../model/messages';
+import { formatDiff, formatNumber } from '../model/numbers';
+import { cellList, cellName, renderFinding, type Addresses } from '../model/render';
 import { ruleDef } from '../model/rules';
 import { computeRates, describeRates } from '../model/rates';
-import type { CheckResult, Finding, FormatId, Lang, RuleSummary, TableId } from '../model/types';
+import type { CheckResult, Finding, FindingParams, FormatId, Lang, RuleSummary, TableId } from '../model/types';
 import type { UnreadCell } from '../io/report-input';
 import { groupUnread, unreadReason, unreadTried } from '../io/unread';
 
@@ -19,6 +21,8 @@ export interface ReportEntry {
   /** The previous year's report the cross-year rules used. */
   previous?: string;
   result: CheckResult;
+  /** Sheet address of each cell, when the report was read from a workbook: messages then name cells by it too. */
+  cellAddress?: Addresses;
   unrecognised?: string[];
   /** Cells the reader could not read (not blank in the report), with why. */
   unread?: UnreadCell[];
@@ -36,11 +40,13 @@ export interface JsonFinding {
   suspects: string[];
   suggestion: Record<string, number> | null;
   suggestionReason: string | null;
+  /** The finding as a sentence, in the language `--lang` names. */
   message: string;
-  detail?: Record<string, string | number>;
+  /** What the finding knows besides its cells and numbers (a cell's text, a formula, the narrative's phrase). */
+  params: FindingParams;
 }
 
-function jsonFinding(f: Finding): JsonFinding {
+function jsonFinding(f: Finding, format: FormatId, lang: Lang, addresses?: Addresses): JsonFinding {
   return {
     rule: f.rule,
     instance: f.instance,
@@ -53,8 +59,8 @@ function jsonFinding(f: Finding): JsonFinding {
     suspects: f.suspects,
     suggestion: f.suggestion ?? null,
     suggestionReason: f.suggestionReason ?? null,
-    message: f.message,
-    ...(f.detail ? { detail: f.detail } : {}),
+    message: renderFinding(f, format, lang, addresses),
+    params: f.params,
   };
 }
 
@@ -72,7 +78,7 @@ export function jsonDocument(
       ...(e.previous ? { previous: e.previous } : {}),
       cells: e.result.cells,
       unfilled: e.result.unfilled,
-      findings: e.result.findings.map(jsonFinding),
+      findings: e.result.findings.map((f) => jsonFinding(f, e.format, lang, e.cellAddress)),
       summary: e.result.summary.map((s: RuleSummary) => ({ ...s })),
       rates: computeRates(e.format, e.result.cells, e.result.unfilled),
       ...(e.unrecognised && e.unrecognised.length ? { unrecognised: e.unrecognised } : {}),
@@ -105,8 +111,6 @@ export interface RenderOptions {
   /** Say for each unread cell what the reader tried. */
   explain?: boolean;
 }
-
-const MAX_LISTED_CELLS = 8;
 
 export function renderReport(e: ReportEntry, o: RenderOptions): string {
   const t = (key: MessageKey, p: MessageParams = {}) => formatMessage(key, o.lang, p);
@@ -159,15 +163,13 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
       if (f.rule !== rule) {
         rule = f.rule;
         const def = ruleDef(f.rule);
-        lines.push(`  ${f.rule}${def ? `  ${paint('dim', def.title[o.lang])}` : ''}`);
+        lines.push(`  ${def ? t(def.title) : ''}`);
       }
       const sev = paint(f.severity, t(`cli.${f.severity}` as MessageKey));
-      lines.push(`    ${sev}  ${f.message}`);
+      lines.push(`    ${sev}  ${renderFinding(f, e.format, o.lang, e.cellAddress)}`);
       const pad = '        ';
       if (f.cells.length > 1) {
-        const shown = f.cells.slice(0, MAX_LISTED_CELLS).join(', ');
-        const more = f.cells.length > MAX_LISTED_CELLS ? ` … (${f.cells.length})` : '';
-        lines.push(pad + paint('dim', t('cli.cells', { cells: shown + more })));
+        lines.push(pad + paint('dim', t('cli.cells', { cells: cellList(format, f.cells, o.lang, e.cellAddress) })));
       }
       if (f.reported !== undefined && f.computed !== undefined) {
         lines.push(
@@ -180,12 +182,14 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
         );
       }
       if (f.suspects.length && f.rule !== 'V.unfilled') {
-        lines.push(pad + t('cli.suspects', { cells: f.suspects.join(', ') }));
+        lines.push(pad + t('cli.suspects', { cells: cellList(format, f.suspects, o.lang, e.cellAddress) }));
       }
       if (f.suggestion) {
         const values = Object.entries(f.suggestion)
-          .map(([id, v]) => `${id} = ${formatNumber(v)}`)
-          .join(', ');
+          .map(([id, v]) =>
+            t('value.assign', { cell: cellName(format, id, o.lang, e.cellAddress?.[id]), value: formatNumber(v) }),
+          )
+          .join(t('list.separator'));
         lines.push(
           pad +
             paint('bold', t(f.suggestionReason === 'digitTypo' ? 'cli.suggestionTypo' : 'cli.suggestion', { values })),
@@ -197,9 +201,7 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
     lines.push('', paint('warning', t('cli.unread', { count: e.unread.length })));
     const groups = groupUnread(e.unread, o.lang);
     for (const g of groups.slice(0, 20)) {
-      const shown = g.cells.slice(0, MAX_LISTED_CELLS).join(', ');
-      const more = g.cells.length > MAX_LISTED_CELLS ? ` … (${g.cells.length})` : '';
-      lines.push(`  ${g.reason}：${shown}${more}`);
+      lines.push(`  ${g.reason}${t('list.colon')}${cellList(format, g.cells, o.lang)}`);
       if (g.line) lines.push(paint('dim', `      ${t('cli.unreadLine', { line: g.line })}`));
       if (o.explain && g.tried) lines.push(paint('dim', `      ${t('cli.unreadTried', { tried: g.tried })}`));
     }

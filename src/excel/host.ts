@@ -78,9 +78,8 @@ function rawOf(v: unknown): number | string | null {
 }
 
 /** Cells of tables that could not be read are left out of the values; their findings would only be noise. */
-function runModel(snap: Snapshot, lang: Lang): CheckResult {
+function runModel(snap: Snapshot): CheckResult {
   const result = check(snap.format, snap.values, {
-    lang,
     formulas: snap.formulas,
     cellAddress: snap.cellAddress,
     ...(snap.meta ? { year: snap.meta.year } : {}),
@@ -114,7 +113,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     last = snap;
     cache = snap.locations.length ? snap.locations : null;
     if (!snap.locations.length) return emptyCheck(snap.problems);
-    const result = runModel(snap, lang);
+    const result = runModel(snap);
     const formulaCells = liveFormulaCells(result.format, snap.formulas, result.findings);
     const attributed = attributeEdits(result.format, result, formulaCells, editedCells(snap, changes), editMemory);
     editMemory = attributed.memory;

@@ -10,7 +10,7 @@
  * covering a failed equation not yet covered (so every failed equation is hit); the small linear system of the
  * equations the set touches is solved exactly and the solution must give whole, non-negative counts.
  */
-import type { FormatRules } from './rules';
+import type { FormatRules } from './rules/instances';
 import type { CellId } from './types';
 
 export interface LocateInput {

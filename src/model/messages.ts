@@ -1,12 +1,13 @@
 /**
  * The one table of message templates, Chinese first, English second, keyed by rule id (and `rule.subKey` where a
- * rule says different things in different cases). Every module that tells the user something about their numbers
- * (value parsing, the relations, the error locator, the narrative `N.` rules, the Excel host) adds its keys here, so
- * the wording stays consistent and a translation can be reviewed in one place.
+ * rule says different things in different cases), `title.<rule>` for what a rule checks. Every sentence meant for
+ * people (findings, rule titles, the command line) is written here, so the wording stays consistent and a
+ * translation can be reviewed in one place; `renderFinding` (render.ts) fills the findings' templates.
  *
  * Templates are plain strings with `{name}` placeholders. Labels are never written here: callers pass them as
  * parameters, derived from `formats/labels.ts`.
  */
+import { formatNumber } from './numbers';
 import type { Lang } from './types';
 
 export type MessageParams = Readonly<Record<string, string | number | undefined>>;
@@ -120,10 +121,6 @@ export const MESSAGES = {
     zh: '{cell}的公式 {formula} 没有正好包含应加总的单元格（应为 {expected}），可能是在表中插入或删除了行、列',
     en: '{cell} has the formula {formula}, which does not cover exactly its parts (should be {expected}); rows or columns were probably inserted or deleted inside the table',
   },
-  'F.layout': {
-    zh: '{detail}',
-    en: '{detail}',
-  },
   'FMT.outdated': {
     zh: '{year} 年度报告应使用 {expected} 格式，这里用的是 {actual} 格式',
     en: 'A report for {year} should use the {expected} format, not {actual}',
@@ -170,6 +167,66 @@ export const MESSAGES = {
     zh: '总体情况写“{phrase}”，而{where}合计为 {table}',
     en: 'The overview says “{phrase}”, but {where} add up to {table}',
   },
+
+  // ── Rule titles: what each rule checks, for headings and help ───────────────────────────────────────────
+  'title.T3.balance': {
+    zh: '表三各列：一 + 二 = 三（七）总计 + 四',
+    en: 'Table 3 columns: new + carried in = results + carried out',
+  },
+  'title.T3.rowTotal': {
+    zh: '表三各行：总计 = 各申请人之和',
+    en: 'Table 3 rows: total = sum of the applicant columns',
+  },
+  'title.T3.resultTotal': {
+    zh: '表三各列：（七）总计 = 各项办理结果之和',
+    en: 'Table 3 columns: result total = sum of the results',
+  },
+  'title.T4.groupTotal': { zh: '表四各组：总计 = 各项结果之和', en: 'Table 4 groups: total = sum of the results' },
+  'title.V.notNumber': { zh: '单元格应填数字', en: 'Cells hold numbers' },
+  'title.V.negative': { zh: '件数和金额不能为负', en: 'Counts and amounts are not negative' },
+  'title.V.fraction': { zh: '件数应为整数', en: 'Counts are whole numbers' },
+  'title.V.fullWidth': { zh: '数字应为半角', en: 'Digits are half-width' },
+  'title.V.textNumber': { zh: '数字不应以文本形式存储', en: 'Numbers are not stored as text' },
+  'title.V.unfilled': { zh: '每个单元格都应填写（没有的填 0）', en: 'Every cell is filled (0 when nothing happened)' },
+  'title.P.issuedVsInForce': { zh: '本年制发 ≤ 现行有效 + 本年废止', en: 'Issued ≤ in force + repealed' },
+  'title.P.feeDecimals': { zh: '收费金额（万元）最多 4 位小数', en: 'Fee amount (万元) has at most 4 decimals' },
+  'title.P.regulationsAtLocalLevel': { zh: '县级及以下机关不制定规章', en: 'County and town bodies make no 规章' },
+  'title.P.sameAsLastYear': { zh: '表格不应与上年完全相同', en: 'Tables differ from last year’s' },
+  'title.X.carry': { zh: '本年“上年结转” = 上年“结转下年度”', en: 'Carried in = last year’s carried out' },
+  'title.X.inForce': {
+    zh: '现行有效 = 上年现行有效 + 本年制发 − 本年废止',
+    en: 'In force = last year + issued − repealed',
+  },
+  'title.F.notFormula': { zh: '合计单元格保留公式', en: 'Totals keep their formula' },
+  'title.F.formulaRange': { zh: '合计公式正好覆盖各项', en: 'Total formulas cover exactly their parts' },
+  'title.FMT.outdated': { zh: '使用与年度相符的格式', en: 'The format matches the report year' },
+  'title.N.noApplications': {
+    zh: '总体情况所写“未收到申请”与表三相符',
+    en: 'The overview’s “no applications” agrees with table 3',
+  },
+  'title.N.received': {
+    zh: '总体情况所写收到申请数与表三相符',
+    en: 'Applications received in the overview agree with table 3',
+  },
+  'title.N.carryIn': { zh: '总体情况所写上年结转数与表三相符', en: 'Carried over in the overview agrees with table 3' },
+  'title.N.completed': { zh: '总体情况所写办结数与表三相符', en: 'Completed in the overview agrees with table 3' },
+  'title.N.carryOut': {
+    zh: '总体情况所写结转下年度数与表三相符',
+    en: 'Carried forward in the overview agrees with table 3',
+  },
+  'title.N.resultCount': {
+    zh: '总体情况所写各类办理结果数与表三相符',
+    en: 'Result counts in the overview agree with table 3',
+  },
+  'title.N.resultPercent': {
+    zh: '总体情况所写办理结果占比与表三相符',
+    en: 'Result percentages in the overview agree with table 3',
+  },
+  'title.N.review': {
+    zh: '总体情况所写行政复议数与表四相符',
+    en: 'Administrative reviews in the overview agree with table 4',
+  },
+  'title.N.suit': { zh: '总体情况所写行政诉讼数与表四相符', en: 'Lawsuits in the overview agree with table 4' },
 
   // ── Command line (`disclosure-tables check`) ─────────────────────────────────────────────────────────────
   'cli.reportHeading': { zh: '{file}', en: '{file}' },
@@ -368,6 +425,11 @@ export const MESSAGES = {
   'cell.ref': { zh: '（{ref}）', en: ' ({ref})' },
   'list.separator': { zh: '、', en: ', ' },
   'list.more': { zh: '等 {count} 个', en: ' and {count} more' },
+  'list.and': { zh: '与', en: ' and ' },
+  'list.colon': { zh: '：', en: ': ' },
+  'list.clauses': { zh: '；', en: '; ' },
+  'value.assign': { zh: '{cell} = {value}', en: '{cell} = {value}' },
+  'value.labelled': { zh: '{label} {value}', en: '{label} {value}' },
   'level.central': { zh: '中央部门', en: 'central' },
   'level.province': { zh: '省级机关', en: 'provincial' },
   'level.city': { zh: '市级机关', en: 'city' },
@@ -405,19 +467,4 @@ export function formatMessage(key: MessageKey | string, lang: Lang, params: Mess
     out += (v === undefined ? `{${parts[i]}}` : typeof v === 'number' ? formatNumber(v) : v) + parts[i + 1];
   }
   return out;
-}
-
-/** Numbers as people write them in these reports: no thousands separator, no float noise (0.1 + 0.2). */
-export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(Math.round(n * 1e8) / 1e8);
-}
-
-/** A signed difference, `+3` / `-3`, for the `相差` part of the messages. */
-export function formatDiff(n: number): string {
-  return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
-}
-
-export function hasMessage(key: string): boolean {
-  return key in TABLE;
 }

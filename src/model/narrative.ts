@@ -5,8 +5,7 @@
  */
 import { cellId, getFormat, isFormatId } from './formats';
 import { toSimplified } from './normalise';
-import { narrativeMessage } from './narrative-messages';
-import type { CellId, Finding, FormatId, Lang, RawValues, ReportFormat, RuleId } from './types';
+import type { CellId, FindingDraft, FindingParams, FormatId, NarrativeRuleId, RawValues, ReportFormat } from './types';
 
 export type NarrativeMetric =
   'received' | 'carryIn' | 'completed' | 'carryOut' | 'noApplications' | 'review' | 'suit' | `result:${ResultCategory}`;
@@ -158,7 +157,7 @@ function metricCells(format: ReportFormat, metric: NarrativeMetric): CellId[] {
   }
 }
 
-const RULE: Record<string, RuleId> = {
+const RULE: Record<string, NarrativeRuleId> = {
   received: 'N.received',
   noApplications: 'N.noApplications',
   carryIn: 'N.carryIn',
@@ -180,19 +179,19 @@ export function percentAgrees(percent: { value: number; decimals: number }, part
 
 /**
  * Compares the figures of `一、总体情况` with the tables. `values` are the report's cells (numbers or raw
- * strings; blank cells skip the comparisons they touch).
+ * strings; blank cells skip the comparisons they touch). The findings are data (`params.phrase`, `params.sentence`,
+ * `params.named`: how many of the cells the phrase names); their severity is the registry's.
  */
 export function checkNarrative(
   narrative: string,
   values: RawValues,
   format: FormatId | ReportFormat,
-  lang: Lang = 'zh',
   /** Filled with how many comparisons each rule made (for the rule summary). */
-  checked?: Map<RuleId, number>,
-): Finding[] {
-  const count = (rule: RuleId) => checked?.set(rule, (checked.get(rule) ?? 0) + 1);
+  checked?: Map<NarrativeRuleId, number>,
+): FindingDraft[] {
+  const count = (rule: NarrativeRuleId) => checked?.set(rule, (checked.get(rule) ?? 0) + 1);
   const f = typeof format === 'string' ? (isFormatId(format) ? getFormat(format) : getFormat('2021')) : format;
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   const seen = new Map<string, number>();
   const instance = (base: string) => {
     const n = (seen.get(base) ?? 0) + 1;
@@ -209,28 +208,32 @@ export function checkNarrative(
     const table = tableFigure(f, values, cells);
     if (table === null) continue;
     const isResult = fig.metric.startsWith('result:');
-    const rule: RuleId = isResult ? 'N.resultCount' : RULE[fig.metric];
-    const detail: Record<string, string | number> = { sentence: fig.sentence, phrase: fig.phrase, metric: fig.metric };
-    const base = { severity: 'warning' as const, table: cells[0].slice(0, 2) as 'T3' | 'T4', suspects: [] };
+    const rule: NarrativeRuleId = isResult ? 'N.resultCount' : RULE[fig.metric];
+    const params: FindingParams = {
+      sentence: fig.sentence,
+      phrase: fig.phrase,
+      metric: fig.metric,
+      named: cells.length,
+    };
+    const base = { table: cells[0].slice(0, 2) as 'T3' | 'T4', suspects: [] };
     count(rule);
 
     if (fig.metric === 'received' && fig.value !== table) {
       // Some bodies count the applications carried over as received: accept NEW + CARRY_IN as well.
       const carry = tableFigure(f, values, [carryInCell]);
       if (carry !== null && fig.value === table + carry) continue;
-      if (carry !== null) detail.withCarryIn = table + carry;
+      if (carry !== null) params.withCarryIn = table + carry;
     }
     if (fig.value !== table) {
       findings.push({
         ...base,
         rule,
         instance: instance(isResult ? `${rule}:${fig.metric.slice(7)}` : rule),
-        cells: fig.metric === 'received' && 'withCarryIn' in detail ? [...cells, carryInCell] : cells,
+        cells: fig.metric === 'received' && 'withCarryIn' in params ? [...cells, carryInCell] : cells,
         reported: fig.value,
         computed: table,
         imbalance: fig.value - table,
-        message: narrativeMessage(lang, rule, { phrase: fig.phrase, table, cells, format: f, detail }),
-        detail,
+        params,
       });
       continue;
     }
@@ -249,15 +252,7 @@ export function checkNarrative(
         reported: fig.percent.value,
         computed: pct,
         imbalance: Math.round((fig.percent.value - pct) * 1e6) / 1e6,
-        message: narrativeMessage(lang, 'N.resultPercent', {
-          phrase: fig.phrase,
-          table: pct,
-          cells,
-          format: f,
-          detail,
-          total: whole,
-        }),
-        detail: { ...detail, percent: fig.percent.value },
+        params: { ...params, percent: fig.percent.value, total: whole },
       });
     }
   }

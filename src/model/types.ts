@@ -103,9 +103,30 @@ export type RuleId =
   | 'X.inForce'
   | 'F.notFormula'
   | 'F.formulaRange'
-  | 'F.layout'
-  | `N.${string}`
-  | 'FMT.outdated';
+  | 'FMT.outdated'
+  | NarrativeRuleId;
+
+/** The narrative rules: a figure of 一、总体情况 against the tables (`rules/narrative.ts`). */
+export type NarrativeRuleId =
+  | 'N.received'
+  | 'N.noApplications'
+  | 'N.carryIn'
+  | 'N.completed'
+  | 'N.carryOut'
+  | 'N.review'
+  | 'N.suit'
+  | 'N.resultCount'
+  | 'N.resultPercent';
+
+/** Why a suggested value was chosen: the only correction that satisfies every rule, or a digit typo (swapped digits). */
+export type Evidence = 'unique' | 'digitTypo';
+
+/**
+ * What a finding knows besides its cells and numbers, as data: a cell's text as typed (`raw`), a formula, the
+ * narrative's phrase, the body level, how sure the error locator is (`suspicion`). Never a sentence: the words
+ * come from the message table when the finding is rendered (`renderFinding`).
+ */
+export type FindingParams = Record<string, string | number | readonly number[]>;
 
 export interface Finding {
   rule: RuleId;
@@ -126,11 +147,13 @@ export interface Finding {
   /** Corrected values for the suspects, when one correction is clearly the right one. */
   suggestion?: Record<CellId, number>;
   /** Why the suggestion was chosen, for example a transposed-digit typo. */
-  suggestionReason?: 'unique' | 'digitTypo';
-  message: string;
-  /** Extra data for rendering (for example the sentence of the narrative quoted by an `N.` rule). */
-  detail?: Record<string, string | number>;
+  suggestionReason?: Evidence;
+  /** The rest of what the finding says, as data; the sentence is written by `renderFinding` in the reader's language. */
+  params: FindingParams;
 }
+
+/** A finding as a rule writes it: the severity is the registry's, added by the checker's loop. */
+export type FindingDraft = Omit<Finding, 'severity'>;
 
 export interface RuleSummary {
   rule: RuleId;
@@ -141,7 +164,6 @@ export interface RuleSummary {
 }
 
 export interface CheckOptions {
-  lang?: Lang;
   /** Last year's values (any format), enables `X.carry`, `X.inForce` and `P.sameAsLastYear`. */
   previous?: RawValues;
   previousFormat?: FormatId;
@@ -175,7 +197,7 @@ export interface ParsedCell {
   filled: boolean;
   /** A note that followed the number in the same cell (`22（其中修订 16 件）` → `（其中修订 16 件）`). */
   note?: string;
-  /** Input problems, each becomes a `V.` finding. */
+  /** Input problems, each becomes a `V.` finding (its severity is the rule's, in the registry). */
   problems: { rule: RuleId; severity: Severity }[];
 }
 

@@ -87,12 +87,16 @@ describe('disclosure-tables check', () => {
     const zh = await run(['check', 'bad.json'], tmp);
     expect(zh.code).toBe(1);
     expect(zh.stdout).toContain('2 个错误');
-    expect(zh.stdout).toMatch(/表三 三、收到和处理政府信息公开申请情况\n {2}T3\.rowTotal/);
-    expect(zh.stdout).toContain('T3.R1.NP = 1408');
+    expect(zh.stdout).toMatch(/表三 三、收到和处理政府信息公开申请情况\n {2}表三各行：总计 = 各申请人之和/);
+    expect(zh.stdout).toContain('建议改为：表三“（一）予以公开”行“自然人”列 = 1408');
+    // What people read names cells by their labels; the ids stay in the JSON.
+    expect(zh.stdout).not.toMatch(/T[234]\.[A-Z0-9_]+\.[A-Z0-9_]+|T3\.rowTotal/);
     expect(zh.stdout).not.toContain('\u001b[');
     const en = await run(['check', 'bad.json', '--lang', 'en'], tmp);
     expect(en.stdout).toContain('2 errors');
-    expect(en.stdout).toContain('suggestion: T3.R1.NP = 1408');
+    expect(en.stdout).toContain('suggestion: Table 3 “（一）予以公开” / “自然人” = 1408');
+    const enJson = JSON.parse((await run(['check', 'bad.json', '--json', '--lang', 'en'], tmp)).stdout);
+    expect(enJson.reports[0].findings[0].message).toMatch(/^Table 3, row/);
     const tty = await run(['check', 'bad.json'], tmp, true);
     expect(tty.stdout).toContain('\u001b[31m');
   });

@@ -128,7 +128,7 @@ describe('paint classes', () => {
     severity: 'error',
     cells: ['A', 'B', 'C'],
     suspects: ['B'],
-    message: '',
+    params: {},
     ...over,
   });
 

@@ -46,12 +46,11 @@ function call(format: FormatId): fc.Arbitrary<Call> {
         }),
       ),
       org: fc.constantFrom(undefined, '某县统计局', '某市生态环境局', '某镇人民政府'),
-      lang: fc.constantFrom('zh' as const, 'en' as const),
     })
-    .map(({ raw, changes, sheet, org, lang }) => {
+    .map(({ raw, changes, sheet, org }) => {
       const values: Record<string, RawValue> = { ...raw };
       for (const [i, v] of changes) values[ids[i]] = v;
-      const options: CheckOptions = { lang, ...(org ? { org } : {}) };
+      const options: CheckOptions = { ...(org ? { org } : {}) };
       if (sheet) {
         const plan = planReport({ format, year: 2024, row: sheet.row, col: sheet.col });
         const formulas: Record<string, string> = {};

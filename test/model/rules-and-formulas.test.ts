@@ -6,6 +6,7 @@ import { summedCells } from '../../src/model/formula-check';
 import { planReport } from '../../src/model/layout';
 import { digitTypoTier } from '../../src/model/locate';
 import { MESSAGES, formatMessage } from '../../src/model/messages';
+import { renderFinding } from '../../src/model/render';
 import { RULES } from '../../src/model/rules';
 import type { CellId } from '../../src/model/types';
 
@@ -120,8 +121,9 @@ describe('formulas of a generated sheet', () => {
     const r = check('2021', v, { formulas: { ...formulas, 'T3.NEW.TOT': '' }, cellAddress: plan.cellAddress });
     const f = r.findings.find((x) => x.rule === 'F.notFormula')!;
     expect(f.cells).toEqual(['T3.NEW.TOT']);
-    expect(f.message).toContain(plan.cellAddress['T3.NEW.TOT']);
-    expect(f.message).toContain(formulas['T3.NEW.TOT'].replace(/\$/g, ''));
+    const message = renderFinding(f, '2021', 'zh', plan.cellAddress);
+    expect(message).toContain(plan.cellAddress['T3.NEW.TOT']);
+    expect(message).toContain(formulas['T3.NEW.TOT'].replace(/\$/g, ''));
     expect(r.findings.filter((x) => x.severity === 'error').every((x) => x.suspects.includes('T3.NEW.TOT'))).toBe(true);
   });
 
@@ -133,7 +135,7 @@ describe('formulas of a generated sheet', () => {
     });
     const f = r.findings.find((x) => x.rule === 'F.formulaRange')!;
     expect(f.cells).toEqual(['T3.NEW.TOT']);
-    expect(String(f.detail!.expected)).toMatch(/^=SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
+    expect(String(f.params.expected)).toMatch(/^=SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
   });
 
   test('with live totals, a wrong input is still the suspect, never a formula total', () => {
@@ -166,7 +168,7 @@ describe('formulas of a generated sheet', () => {
 describe('messages', () => {
   test('every rule has its messages in both languages', () => {
     for (const r of RULES) {
-      for (const key of r.messages) {
+      for (const key of [r.title, ...r.messages]) {
         expect(MESSAGES[key].zh.length).toBeGreaterThan(0);
         expect(MESSAGES[key].en.length).toBeGreaterThan(0);
       }
@@ -176,10 +178,14 @@ describe('messages', () => {
   test('a balance message reads like the table speaks, and leaves no placeholder', () => {
     const v = { ...suqian, 'T3.NEW.NP': suqian['T3.NEW.NP'] + 1 };
     for (const lang of ['zh', 'en'] as const) {
-      for (const f of check('2021', v, { lang }).findings) expect(f.message).not.toMatch(/\{\w+\}/);
+      const findings = check('2021', v).findings;
+      expect(findings.length).toBeGreaterThan(0);
+      for (const f of findings) expect(renderFinding(f, '2021', lang)).not.toMatch(/\{\w+\}/);
     }
     const b = check('2021', v).findings.find((f) => f.rule === 'T3.balance')!;
-    expect(b.message).toMatch(/^表三“自然人”列：一 \+ 二 = \d+，三（七）总计 \+ 四 = \d+，相差 -1/);
+    expect(renderFinding(b, '2021', 'zh')).toMatch(
+      /^表三“自然人”列：一 \+ 二 = \d+，三（七）总计 \+ 四 = \d+，相差 -1/,
+    );
   });
 
   test('formatMessage keeps unknown placeholders visible', () => {

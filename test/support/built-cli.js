@@ -22,6 +22,9 @@ module.exports = function ensureBuiltCli() {
   const lib = path.join(ROOT, 'lib', 'cli', 'main.js');
   const sources = ['model', 'io', 'cli'].map((d) => newest(path.join(ROOT, 'src', d)));
   if (fs.existsSync(lib) && fs.statSync(lib).mtimeMs >= Math.max(...sources)) return;
+  // A clean build: tsc leaves the output of a moved module behind (lib/model/rules.js after rules.ts became
+  // rules/index.ts), and Node would load the stale file first.
+  fs.rmSync(path.join(ROOT, 'lib'), { recursive: true, force: true });
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], {
       cwd: ROOT,

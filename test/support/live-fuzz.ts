@@ -260,7 +260,7 @@ function expected(
       cellSheet[c.id] = loc.sheet;
     }
   }
-  const result = judge('2021', values, { lang: 'zh', formulas, cellAddress, year: YEAR });
+  const result = judge('2021', values, { formulas, cellAddress, year: YEAR });
   const mapped = new Set(Object.keys(cellAddress).map(tableOf));
   const out = (id: CellId) => !mapped.has(tableOf(id));
   const excluded = new Set(TABLES.filter((t) => !mapped.has(t)));

@@ -4,6 +4,7 @@
  */
 import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations } from '../../src/excel/host-api';
 import { T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../../src/model/formats';
+import { renderFinding } from '../../src/model/render';
 import type { CellId, CheckResult, Finding, FormatId, Lang } from '../../src/model/types';
 
 export interface FakeHost extends HostOperations {
@@ -15,11 +16,16 @@ export interface FakeHost extends HostOperations {
   afterWrite?: (values: Record<CellId, number>) => HostCheck;
 }
 
+/** Addresses as a generated sheet would have them: the tests only need them distinct and stable. */
+function fakeAddresses(format: FormatId): Record<CellId, string> {
+  const cellAddress: Record<CellId, string> = {};
+  getFormat(format).cells.forEach((c, i) => (cellAddress[c.id] = `X${i + 1}`));
+  return cellAddress;
+}
+
 export function hostCheck(result: CheckResult | null, extra: Partial<HostCheck> = {}): HostCheck {
   const format = getFormat(result?.format ?? '2021');
-  // Addresses as a generated sheet would have them: the test only needs them distinct and stable.
-  const cellAddress: Record<CellId, string> = {};
-  format.cells.forEach((c, i) => (cellAddress[c.id] = `X${i + 1}`));
+  const cellAddress = fakeAddresses(format.id);
   return {
     result,
     tables: result ? format.tables.map((t) => ({ table: t.id, sheet: '统计表', address: 'A1' })) : [],
@@ -106,7 +112,7 @@ export function brokenBalance(v: { newCount: number; carryIn: number; done: numb
   const reported = v.done + v.carryOut;
   const finding: Finding = {
     rule: 'T3.balance',
-    instance: col,
+    instance: `T3.balance:${col}`,
     severity: 'error',
     table: 'T3',
     cells: [newId, carryInId, doneId, carryOutId],
@@ -116,8 +122,13 @@ export function brokenBalance(v: { newCount: number; carryIn: number; done: numb
     suspects: [carryOutId],
     suggestion: { [carryOutId]: v.carryOut - (reported - computed) },
     suggestionReason: 'unique',
-    message: `平衡关系不成立（${col}）`,
+    params: { suspicion: 'likely' },
   };
   result.findings.push(finding);
   return { result, finding, ids: { newId, carryInId, doneId, carryOutId } };
+}
+
+/** A finding's sentence as the pane shows it for a `hostCheck` of its result. */
+export function shownMessage(f: Finding, lang: Lang = 'zh', format: FormatId = '2021'): string {
+  return renderFinding(f, format, lang, fakeAddresses(format));
 }

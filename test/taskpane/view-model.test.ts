@@ -27,7 +27,7 @@ describe('overview and grouping', () => {
           severity: s.severity,
           cells: [s.id],
           suspects: [],
-          message: '',
+          params: {},
         }));
         const o = overview(result);
         const counted = specs.filter((s) => s.rule !== 'V.unfilled');

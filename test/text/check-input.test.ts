@@ -26,9 +26,11 @@ describe('what a published report adds to its table checks', () => {
   test('the narrative of the input is checked, once, with a summary line per N. rule', () => {
     const exp = expectedReports().find((e) => e.name === 'suqian-2024.json')!;
     const narrative = '全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件。';
-    const result = checkReportInput(input({ cells: exp.cells, narrative, year: 2024 }), { lang: 'zh' });
+    const result = checkReportInput(input({ cells: exp.cells, narrative, year: 2024 }), {});
     const n = result.findings.filter((f) => f.rule.startsWith('N.')).map((f) => f.rule);
     expect(n.sort()).toEqual(['N.review', 'N.suit']);
-    expect(result.summary.find((s) => s.rule === 'N.figures')).toMatchObject({ failed: 2 });
+    const narrativeRows = result.summary.filter((s) => s.rule.startsWith('N.'));
+    expect(narrativeRows.length).toBeGreaterThan(0);
+    expect(narrativeRows.reduce((n, s) => n + s.failed, 0)).toBe(2);
   });
 });

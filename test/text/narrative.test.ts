@@ -1,4 +1,5 @@
 import { cellId, getFormat } from '../../src/model/formats';
+import { ruleDef } from '../../src/model/rules';
 import { checkNarrative, narrativeFigures, percentAgrees } from '../../src/model/narrative';
 import { importReportTexts } from '../../src/io/text';
 import { expectedReports, readSample, sampleFiles } from './fixtures';
@@ -20,33 +21,33 @@ describe('narrative against the tables, on the samples', () => {
     const exp = expectedReports().find((e) => e.source.startsWith('seed'))!;
     const [r] = importReportTexts(readSample(exp.source));
     expect(narrativeFigures(r.narrative).map((f) => f.metric)).toContain('noApplications');
-    expect(checkNarrative(r.narrative, exp.cells, '2021', 'zh')).toEqual([]);
+    expect(checkNarrative(r.narrative, exp.cells, '2021')).toEqual([]);
   });
 
   test('seed narrative against a table with applications: N.noApplications quoting the sentence', () => {
     const exp = expectedReports().find((e) => e.source.startsWith('seed'))!;
     const [r] = importReportTexts(readSample(exp.source));
-    const found = checkNarrative(r.narrative, { ...exp.cells, [T3('NEW')]: 3 }, '2021', 'zh');
+    const found = checkNarrative(r.narrative, { ...exp.cells, [T3('NEW')]: 3 }, '2021');
     expect(found.map((f) => f.rule)).toEqual(['N.noApplications']);
-    expect(String(found[0].detail?.sentence)).toContain('未收到政府信息公开申请');
-    expect(found[0].severity).toBe('warning');
+    expect(String(found[0].params.sentence)).toContain('未收到政府信息公开申请');
+    expect(ruleDef(found[0].rule)?.severity).toBe('warning');
   });
 
   test('Suqian 2023 agrees (收办 = 新收 + 上年结转 is accepted)', () => {
     const [r] = importReportTexts(readSample(suqian));
     const exp = expectedReports().find((e) => e.name === 'suqian-2023.json')!;
-    expect(checkNarrative(r.narrative, exp.cells, '2021', 'zh')).toEqual([]);
+    expect(checkNarrative(r.narrative, exp.cells, '2021')).toEqual([]);
   });
 
   test('Suqian 2024: 复议/诉讼 counts of the narrative differ from table 四', () => {
     const [, r] = importReportTexts(readSample(suqian));
     const exp = expectedReports().find((e) => e.name === 'suqian-2024.json')!;
-    const found = checkNarrative(r.narrative, exp.cells, '2021', 'en');
+    const found = checkNarrative(r.narrative, exp.cells, '2021');
     expect(found.map((f) => f.rule).sort()).toEqual(['N.review', 'N.suit']);
     const review = found.find((f) => f.rule === 'N.review')!;
     expect(review.reported).toBe(134);
     expect(review.computed).toBe(exp.cells['T4.REVIEW.TOTAL']);
-    expect(String(review.detail?.sentence)).toContain('134');
+    expect(String(review.params.sentence)).toContain('134');
     const suit = found.find((f) => f.rule === 'N.suit')!;
     expect(suit.computed).toBe(exp.cells['T4.SUIT_DIRECT.TOTAL'] + exp.cells['T4.SUIT_AFTER.TOTAL']);
   });
@@ -71,23 +72,23 @@ describe('narrative rules', () => {
     const text =
       '2025年，本机关共收到政府信息公开申请10件，上年结转2件，办结9件，结转下年度继续办理3件。' +
       '其中予以公开4件，占44.4%；不予公开3件；无法提供2件，占22%。发生行政复议1件，行政诉讼2件。';
-    expect(checkNarrative(text, v, '2021', 'zh')).toEqual([]);
+    expect(checkNarrative(text, v, '2021')).toEqual([]);
   });
 
   test('received may count the carried-over applications; other figures must match', () => {
-    expect(checkNarrative('共收到政府信息公开申请12件。', v, '2021', 'zh')).toEqual([]);
-    const [f] = checkNarrative('共收到政府信息公开申请11件。', v, '2021', 'zh');
+    expect(checkNarrative('共收到政府信息公开申请12件。', v, '2021')).toEqual([]);
+    const [f] = checkNarrative('共收到政府信息公开申请11件。', v, '2021');
     expect(f.rule).toBe('N.received');
-    expect(f.detail?.withCarryIn).toBe(12);
-    expect(checkNarrative('上年结转5件。', v, '2021', 'zh').map((x) => x.rule)).toEqual(['N.carryIn']);
-    expect(checkNarrative('办结8件。', v, '2021', 'zh').map((x) => x.rule)).toEqual(['N.completed']);
-    expect(checkNarrative('结转下年度办理4件。', v, '2021', 'zh').map((x) => x.rule)).toEqual(['N.carryOut']);
-    expect(checkNarrative('部分公开1件。', v, '2021', 'zh').map((x) => x.rule)).toEqual(['N.resultCount']);
+    expect(f.params.withCarryIn).toBe(12);
+    expect(checkNarrative('上年结转5件。', v, '2021').map((x) => x.rule)).toEqual(['N.carryIn']);
+    expect(checkNarrative('办结8件。', v, '2021').map((x) => x.rule)).toEqual(['N.completed']);
+    expect(checkNarrative('结转下年度办理4件。', v, '2021').map((x) => x.rule)).toEqual(['N.carryOut']);
+    expect(checkNarrative('部分公开1件。', v, '2021').map((x) => x.rule)).toEqual(['N.resultCount']);
   });
 
   test('percentages are of 办理结果总计, rounded or truncated', () => {
-    expect(checkNarrative('予以公开4件，占44.5%。', v, '2021', 'zh').map((x) => x.rule)).toEqual(['N.resultPercent']);
-    expect(checkNarrative('予以公开4件，占44%。', v, '2021', 'zh')).toEqual([]);
+    expect(checkNarrative('予以公开4件，占44.5%。', v, '2021').map((x) => x.rule)).toEqual(['N.resultPercent']);
+    expect(checkNarrative('予以公开4件，占44%。', v, '2021')).toEqual([]);
     expect(percentAgrees({ value: 66.7, decimals: 1 }, 2, 3)).toBe(true);
     expect(percentAgrees({ value: 66.6, decimals: 1 }, 2, 3)).toBe(true);
     expect(percentAgrees({ value: 66.5, decimals: 1 }, 2, 3)).toBe(false);
@@ -95,11 +96,11 @@ describe('narrative rules', () => {
 
   test('blank cells skip the comparison rather than failing it', () => {
     const partial: Record<string, number | null> = { ...v, [T3('NEW')]: null };
-    expect(checkNarrative('共收到政府信息公开申请99件。', partial, '2021', 'zh')).toEqual([]);
+    expect(checkNarrative('共收到政府信息公开申请99件。', partial, '2021')).toEqual([]);
   });
 
   test('traditional characters and full-width digits in the narrative are read', () => {
-    const [f] = checkNarrative('全年共受理政府信息公開申請１５件。', v, '2021', 'zh');
+    const [f] = checkNarrative('全年共受理政府信息公開申請１５件。', v, '2021');
     expect(f.rule).toBe('N.received');
     expect(f.reported).toBe(15);
   });
@@ -110,7 +111,7 @@ describe('narrative rules', () => {
     for (const c of f19.cells) v19[c.id] = 0;
     v19[cellId('T3', 'R6', 'TOT')] = 2;
     v19[cellId('T3', 'R7_TOTAL', 'TOT')] = 2;
-    expect(checkNarrative('其他处理2件。', v19, '2019', 'zh')).toEqual([]);
-    expect(checkNarrative('其他处理3件。', v19, '2019', 'zh')).toHaveLength(1);
+    expect(checkNarrative('其他处理2件。', v19, '2019')).toEqual([]);
+    expect(checkNarrative('其他处理3件。', v19, '2019')).toHaveLength(1);
   });
 });

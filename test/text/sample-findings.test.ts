@@ -7,7 +7,7 @@ import { readSample, sampleFiles } from './fixtures';
 async function checkSample(prefix: string): Promise<CheckResult[]> {
   const file = sampleFiles().find((f) => f.startsWith(prefix))!;
   const inputs = await textReportReader.read(file, new TextEncoder().encode(readSample(file)));
-  return inputs.map((input) => checkReportInput(input, { lang: 'zh' }));
+  return inputs.map((input) => checkReportInput(input));
 }
 
 const rules = (r: CheckResult) => new Set(r.findings.map((f) => f.rule));

@@ -107,7 +107,6 @@ export const checkCommand: Command = {
     const entries: ReportEntry[] = inputs.map((input, i) => {
       const prev = pairs[i];
       const result = checkReportInput(input, {
-        lang,
         ...(prev ? { previous: prev.cells, previousFormat: prev.format } : {}),
       });
       return {
@@ -117,6 +116,7 @@ export const checkCommand: Command = {
         ...(input.org ? { org: input.org } : {}),
         ...(prev ? { previous: prev.file } : {}),
         result,
+        ...(input.cellAddress ? { cellAddress: input.cellAddress } : {}),
         ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
         ...(input.unread?.length ? { unread: input.unread } : {}),
       };

@@ -7,7 +7,7 @@
 import { getFormat } from '../../model/formats';
 import { formatMessage } from '../../model/messages';
 import { generateNarrative } from '../../model/narrative-gen';
-import { cellName } from '../../model/narrative-messages';
+import { cellName } from '../../model/render';
 import { readInputs } from '../../io/readers';
 import { InputError } from '../../io/report-input';
 import type { CliIO, Command } from '../command';

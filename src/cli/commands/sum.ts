@@ -9,6 +9,7 @@ import type { Command, CliIO } from '../command';
 import { UsageError } from '../command';
 import { getFormat, T3_RESULT_TOTAL_ROW } from '../../model/formats';
 import { check } from '../../model/check';
+import { renderFinding } from '../../model/render';
 import { checkReportInput } from '../../io/check-input';
 import { addValues } from '../../model/aggregate';
 import type { CellId, FormatId, Finding, Lang } from '../../model/types';
@@ -135,7 +136,8 @@ export const sumCommand: Command = {
   ].join('\n'),
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseArgs(args, ['out', 'year', 'org', 'lang'], ['force', 'replace']);
-    const m = SUM_MESSAGES[langOption(p.values.get('lang'))];
+    const lang = langOption(p.values.get('lang'));
+    const m = SUM_MESSAGES[lang];
     if (!p.positional.length) throw new UsageError(m.noInputs);
     const outArg = p.values.get('out');
     if (!outArg) throw new UsageError(m.noOut);
@@ -166,7 +168,7 @@ export const sumCommand: Command = {
           `  ${nameOf(input, io.cwd)}: ${m.errors(errors.length)}\n` +
           errors
             .slice(0, 3)
-            .map((e) => `    - ${e.message}`)
+            .map((e) => `    - ${renderFinding(e, input.format, lang)}`)
             .join('\n') +
           (errors.length > 3 ? `\n    - ${m.more(errors.length - 3)}` : ''),
       );

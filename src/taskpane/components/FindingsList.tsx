@@ -1,3 +1,4 @@
+import { renderFinding } from '../../model/render';
 import * as React from 'react';
 import { Badge, Button, mergeClasses } from '@fluentui/react-components';
 import { getFormat } from '../../model/formats';
@@ -101,7 +102,8 @@ function FindingCard({ t, lang, f, result, cellAddress, onGoTo, onApply }: Findi
   const [applying, setApplying] = React.useState(false);
   // Messages that list many cells are clamped to a few lines; the facts below already name the key cells.
   const [expanded, setExpanded] = React.useState(false);
-  const long = f.message.length > LONG_MESSAGE;
+  const message = renderFinding(f, result.format, lang, cellAddress);
+  const long = message.length > LONG_MESSAGE;
   const target = targetCell(f);
   const where = (id: CellId) => cellAddress[id] ?? id;
   const picture = balancePicture(result, f);
@@ -124,7 +126,7 @@ function FindingCard({ t, lang, f, result, cellAddress, onGoTo, onApply }: Findi
             className={mergeClasses(s.message, !expanded && long && s.clamped, 'dt-message')}
             data-testid="finding-message"
           >
-            {f.message}
+            {message}
           </span>
         </span>
         {picture && <BalanceEquation t={t} picture={picture} />}

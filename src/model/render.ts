@@ -1,0 +1,257 @@
+/**
+ * The one renderer of findings: `renderFinding(finding, format, lang, addresses)` writes a finding (data) as a
+ * sentence in the reader's language, from the message table. A cell is named by its table, row and column labels,
+ * and by its sheet address when the caller knows it (Excel, an .xlsx file); never by its internal id.
+ */
+import { getFormat } from './formats';
+import { formatMessage, type MessageKey, type MessageParams } from './messages';
+import { formatDiff, formatNumber } from './numbers';
+import { formatRules } from './rules/instances';
+import type { CellId, DataCell, FindingDraft, FormatId, Lang, ReportFormat, TableId } from './types';
+
+/** Sheet address of each data cell (`D23`), when the report was read from a sheet. */
+export type Addresses = Readonly<Record<CellId, string>>;
+
+function formatOf(format: FormatId | ReportFormat): ReportFormat {
+  return typeof format === 'string' ? getFormat(format) : format;
+}
+
+function tableName(format: ReportFormat, table: TableId | undefined, lang: Lang): string {
+  return format.tables.find((t) => t.id === table)?.shortName[lang] ?? '';
+}
+
+/** A cell as the tables print it: `表三“一、本年新收…”行“自然人”列（D23）`. */
+export function cellName(format: FormatId | ReportFormat, id: CellId, lang: Lang, address?: string): string {
+  const f = formatOf(format);
+  const c = f.cellById.get(id);
+  if (!c) return address ?? '?';
+  const name = formatMessage(c.rowLabel === c.colLabel ? 'cell.nameSingle' : 'cell.name', lang, {
+    table: tableName(f, c.table, lang),
+    row: c.rowLabel,
+    col: c.colLabel,
+  });
+  return address ? name + formatMessage('cell.ref', lang, { ref: address }) : name;
+}
+
+const NAMED_CELLS = 3;
+const LISTED_ADDRESSES = 5;
+
+/** A few cells by name; a long list by sheet address when there is one, and a count of the rest. */
+export function cellList(format: ReportFormat, ids: CellId[], lang: Lang, addresses?: Addresses): string {
+  const sep = formatMessage('list.separator', lang);
+  if (ids.length <= NAMED_CELLS) return ids.map((id) => cellName(format, id, lang, addresses?.[id])).join(sep);
+  const located = addresses && ids.every((id) => addresses[id]);
+  const shown = located
+    ? ids.slice(0, LISTED_ADDRESSES).map((id) => addresses[id])
+    : ids.slice(0, NAMED_CELLS).map((id) => cellName(format, id, lang));
+  const more = ids.length > shown.length ? formatMessage('list.more', lang, { count: ids.length }) : '';
+  return shown.join(sep) + more;
+}
+
+/** The name of several cells of table 三: the category label that spans their rows, when there is one. */
+function groupName(format: ReportFormat, ids: CellId[], lang: Lang): string | null {
+  const cells = ids.map((id) => format.cellById.get(id)).filter((c): c is DataCell => c !== undefined);
+  if (cells.length !== ids.length || cells.some((c) => c.table !== 'T3')) return null;
+  const t = format.tables.find((x) => x.id === 'T3')!;
+  const top = Math.min(...cells.map((c) => c.row));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const span = t.labels.find(
+    (l) => l.role === 'rowLabel' && l.col > 0 && l.row === top && l.row + l.rows - 1 === bottom,
+  );
+  if (!span) return null;
+  return formatMessage('cell.name', lang, { table: t.shortName[lang], row: span.text, col: cells[0].colLabel });
+}
+
+/** A column label without the header it sits under (`申请人情况·自然人` → `自然人`). */
+function shortCol(label: string): string {
+  return label.slice(label.lastIndexOf('·') + 1);
+}
+
+/** What the error locator found, appended to a relation's sentence. */
+function located(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Addresses): string {
+  if (!f.suspects.length || f.params.suspicion === undefined) return '';
+  const sep = formatMessage('list.separator', lang);
+  const names = cellList(format, f.suspects, lang, addresses);
+  const suggested = f.suggestion ? f.suspects.filter((c) => c in f.suggestion!) : [];
+  const assign = (c: CellId) =>
+    formatMessage('value.assign', lang, {
+      cell: cellName(format, c, lang, addresses?.[c]),
+      value: f.suggestion![c],
+    });
+  if (f.params.suspicion === 'ambiguous') {
+    let out = formatMessage('locate.suspectsMany', lang, { cells: names });
+    if (f.suggestionReason === 'digitTypo' && suggested.length)
+      out += formatMessage('locate.digitTypo', lang, { values: suggested.map(assign).join(sep) });
+    return out;
+  }
+  let out = formatMessage('locate.suspects', lang, { cells: names });
+  if (suggested.length) {
+    const values = suggested.length === 1 ? formatNumber(f.suggestion![suggested[0]]) : suggested.map(assign).join(sep);
+    out += formatMessage(f.suggestionReason === 'digitTypo' ? 'locate.digitTypo' : 'locate.suggestion', lang, {
+      values,
+    });
+  }
+  return out;
+}
+
+function num(f: FindingDraft, key: string): number | undefined {
+  const v = f.params[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+function text(f: FindingDraft, key: string): string | undefined {
+  const v = f.params[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The message key and its parameters for a finding. */
+function words(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Addresses): [MessageKey, MessageParams] {
+  const cell = (id: CellId) => format.cellById.get(id);
+  const name = (id: CellId) => cellName(format, id, lang, addresses?.[id]);
+  const table = tableName(format, f.table, lang);
+  const diff = formatDiff(f.imbalance ?? (f.reported ?? 0) - (f.computed ?? 0));
+  const first = f.cells[0];
+  switch (f.rule) {
+    case 'T3.balance':
+    case 'T3.rowTotal':
+    case 'T3.resultTotal':
+    case 'T4.groupTotal': {
+      const eq = formatRules(format.id).equationByInstance.get(f.instance);
+      return [f.rule, { ...eq?.labels, table, reported: f.reported, computed: f.computed, diff }];
+    }
+    case 'V.notNumber':
+    case 'V.negative':
+    case 'V.fraction':
+    case 'V.fullWidth':
+    case 'V.textNumber': {
+      const key = f.rule === 'V.negative' && cell(first)?.kind === 'amount' ? 'V.negativeAmount' : f.rule;
+      return [key, { cell: name(first), raw: text(f, 'raw') ?? '', value: num(f, 'value') }];
+    }
+    case 'V.unfilled':
+      return [f.rule, { table, count: f.cells.length, cells: cellList(format, f.cells, lang, addresses) }];
+    case 'F.notFormula':
+    case 'F.formulaRange':
+      return [
+        f.rule,
+        { cell: name(first), formula: text(f, 'formula'), expected: text(f, 'expected'), value: num(f, 'value') },
+      ];
+    case 'P.issuedVsInForce': {
+      const [issued, repealed, inForce] = f.cells.map((id) => cell(id));
+      return [
+        f.rule,
+        {
+          table,
+          row: issued?.rowLabel,
+          issuedLabel: issued?.colLabel,
+          repealedLabel: repealed?.colLabel,
+          inForceLabel: inForce?.colLabel,
+          issued: num(f, 'issued'),
+          repealed: num(f, 'repealed'),
+          inForce: num(f, 'inForce'),
+        },
+      ];
+    }
+    case 'P.feeDecimals':
+      return [f.rule, { cell: name(first), value: num(f, 'value') }];
+    case 'P.regulationsAtLocalLevel': {
+      const c = cell(first);
+      const normRow = formatRules(format.id).t2.documentRows[1];
+      const values = (f.params.values as readonly number[] | undefined) ?? [];
+      const sep = formatMessage('list.separator', lang);
+      return [
+        f.rule,
+        {
+          level: formatMessage(`level.${text(f, 'level')}`, lang),
+          table,
+          row: c?.rowLabel,
+          normRow: c ? cell(`T2.${normRow}.${c.colKey}`)?.rowLabel : undefined,
+          cells: f.cells
+            .map((id, i) =>
+              formatMessage('value.labelled', lang, { label: cell(id)?.colLabel, value: values[i] ?? '?' }),
+            )
+            .join(sep),
+        },
+      ];
+    }
+    case 'P.sameAsLastYear':
+      return [
+        f.rule,
+        {
+          tables: format.tables.map((t) => t.shortName[lang]).join(formatMessage('list.separator', lang)),
+          count: f.cells.length,
+        },
+      ];
+    case 'X.carry': {
+      const c = cell(first);
+      const prevFormat = text(f, 'previousFormat');
+      const prev = prevFormat === '2019' || prevFormat === '2021' ? getFormat(prevFormat) : format;
+      return [
+        f.rule,
+        {
+          table,
+          col: c && shortCol(c.colLabel),
+          carryIn: c?.rowLabel,
+          carryOut: prev.cellById.get(text(f, 'previousCell') ?? '')?.rowLabel,
+          reported: f.reported,
+          computed: f.computed,
+          diff,
+        },
+      ];
+    }
+    case 'X.inForce': {
+      const [inForce, issued, repealed] = f.cells.map((id) => cell(id));
+      return [
+        f.rule,
+        {
+          table,
+          row: inForce?.rowLabel,
+          inForceLabel: inForce?.colLabel,
+          issuedLabel: issued?.colLabel,
+          repealedLabel: repealed?.colLabel,
+          previous: num(f, 'previous'),
+          issued: num(f, 'issued'),
+          repealed: num(f, 'repealed'),
+          reported: f.reported,
+          computed: f.computed,
+          diff,
+        },
+      ];
+    }
+    case 'FMT.outdated': {
+      const expected = text(f, 'expected');
+      return [
+        f.rule,
+        {
+          year: num(f, 'year'),
+          expected: expected === '2019' || expected === '2021' ? getFormat(expected).source : expected,
+          actual: format.source,
+        },
+      ];
+    }
+    default: {
+      // The narrative rules: the phrase quoted, the cells it names, the figure the tables give.
+      const named = f.cells.slice(0, num(f, 'named') ?? f.cells.length);
+      const where =
+        named.length === 1
+          ? name(named[0])
+          : (groupName(format, named, lang) ?? named.map(name).join(formatMessage('list.and', lang)));
+      const carry = num(f, 'withCarryIn');
+      const alt = carry !== undefined ? formatMessage('N.withCarryIn', lang, { value: carry }) : '';
+      return [f.rule, { phrase: text(f, 'phrase'), where, table: f.computed, alt, total: num(f, 'total') }];
+    }
+  }
+}
+
+/** A finding as a sentence for people, in `lang`; `addresses` adds the sheet address to every cell it names. */
+export function renderFinding(
+  finding: FindingDraft,
+  format: FormatId | ReportFormat,
+  lang: Lang,
+  addresses?: Addresses,
+): string {
+  const f = formatOf(format);
+  const [key, params] = words(finding, f, lang, addresses);
+  let out = formatMessage(key, lang, params);
+  if (finding.rule.startsWith('T3.') || finding.rule.startsWith('T4.')) out += located(finding, f, lang, addresses);
+  return out;
+}
