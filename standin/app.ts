@@ -242,6 +242,14 @@ export class StandInApp {
     );
   }
 
+  /** Copy `from` and paste at `to` (a top-left cell): contents, formats and conditional formats, as Excel pastes. */
+  copyPaste(sheetName: string, from: string, to: string): void {
+    const sheet = this.sheet(sheetName);
+    const f = this.rect(from);
+    const t = this.rect(to);
+    this.user('Paste', () => this.book.copyPaste(sheet, f, { row: t.row, col: t.col }, 'user', 'copyPaste'));
+  }
+
   /** Cut `from` and paste at `to` (a top-left cell). */
   moveRange(sheetName: string, from: string, to: string): void {
     const sheet = this.sheet(sheetName);

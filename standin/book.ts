@@ -709,6 +709,52 @@ export class Book {
     this.recordChange({ sheetId: sheet.id, rect: target, changeType: 'RangeEdited', origin });
   }
 
+  /**
+   * Copy and paste (Ctrl+C, Ctrl+V; also what the fill handle does cell by cell): contents with relative references
+   * shifted, each cell's format (fill, font, borders, number format, locked flag) and the conditional formats on the
+   * copied cells, which Excel pastes as new rules on the destination, relative references shifted and absolute ones
+   * kept (https://support.microsoft.com/office/copy-and-paste-specific-cell-contents-9d1b4d4f-e5e5-4b0e-a2c1-cb5b0d19e0b7:
+   * "Paste All: all cell contents and formatting, including linked data"; conditional formatting is part of the
+   * formatting). The add-in's own highlights are copied with the rest.
+   */
+  copyPaste(sheet: SheetState, from: Rect, to: { row: number; col: number }, origin: Origin, where: string): void {
+    const dest: Rect = { row: to.row, col: to.col, rows: from.rows, cols: from.cols };
+    this.checkContent(sheet, dest, where);
+    if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) throw accessDenied(where);
+    this.touch();
+    const dr = dest.row - from.row;
+    const dc = dest.col - from.col;
+    const copied: [number, number, Cell | undefined][] = [];
+    for (const [r, c] of cellsOf(from)) copied.push([r, c, sheet.cells.get(key(r, c))]);
+    for (const [r, c, cell] of copied) {
+      if (!cell) {
+        sheet.cells.delete(key(r + dr, c + dc));
+        continue;
+      }
+      const formula = cell.formula ? shiftRelative(cell.formula, dr, dc) : null;
+      sheet.cells.set(key(r + dr, c + dc), { formula, value: formula ? null : cell.value, fmt: cell.fmt });
+    }
+    const rules: ConditionalFormatState[] = [];
+    for (const cf of sheet.conditionalFormats) {
+      const anchor = cf.rects[0];
+      for (const rect of cf.rects) {
+        const part = intersect(rect, from);
+        if (!part || !anchor) continue;
+        rules.push({
+          ...cf,
+          id: this.newId(),
+          rects: [{ ...part, row: part.row + dr, col: part.col + dc }],
+          formula: cf.formula ? shiftRelative(cf.formula, part.row - anchor.row, part.col - anchor.col) : null,
+          extra: { ...cf.extra },
+        });
+      }
+    }
+    // Pasted rules take the place of the destination's own rules there, above the sheet's others.
+    this.removeConditionalFormats(sheet, dest);
+    sheet.conditionalFormats.unshift(...rules);
+    this.recordChange({ sheetId: sheet.id, rect: dest, changeType: 'RangeEdited', origin });
+  }
+
   /** Cut and paste: contents and formats move; references to the moved cells follow them, as in Excel. */
   moveRange(sheet: SheetState, from: Rect, to: { row: number; col: number }, origin: Origin, where: string): void {
     const dest: Rect = { row: to.row, col: to.col, rows: from.rows, cols: from.cols };

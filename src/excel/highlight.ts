@@ -26,18 +26,24 @@ const TAG_RE = /ISTEXT\("DisclosureTables:([^"]+)"\)/;
 /**
  * `address`: the cell the format is put on, written as an absolute reference that Excel rewrites whenever the cell
  * moves (rows inserted above, the table cut and pasted), so the rule read back says where the format sits now with
- * no extra round trip. `ISREF` of it is always true while the cell exists.
+ * no extra round trip. The rule is true only on that cell (`ROW()`/`COLUMN()` of the cell it is evaluated on equal
+ * the anchor's): copy and paste, fill-down and the fill handle carry conditional formats to other cells with
+ * absolute references unchanged, and a copied highlight must not paint the cell it lands on. Copies that land in
+ * a table are removed by the next check (same cell id, not in place).
  */
 export function paintFormula(id: CellId, address?: string): string {
   const tag = `ISTEXT("${TAG}${id}")`;
-  return address ? `=AND(${tag},ISREF(${absolute(address)}))` : `=${tag}`;
+  if (!address) return `=${tag}`;
+  const at = absolute(address);
+  return `=AND(${tag},ROW()=ROW(${at}),COLUMN()=COLUMN(${at}))`;
 }
 
 export function paintedCellOf(formula: string): CellId | null {
   return TAG_RE.exec(formula)?.[1] ?? null;
 }
 
-const AT_RE = /ISREF\(\$([A-Z]+)\$(\d+)\)/;
+/** The anchor of a rule: `ROW($D$10)` now, `ISREF($D$10)` in rules written by earlier versions. */
+const AT_RE = /(?:ISREF|ROW)\(\$([A-Z]+)\$(\d+)\)/;
 
 /** Where a highlight format sits now, from its rule; null for a rule that does not say (written before). */
 export function paintedAddressOf(formula: string): string | null {

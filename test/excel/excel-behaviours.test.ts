@@ -160,3 +160,23 @@ describe('what the user does while the add-in works', () => {
     expect(ourPaint().length).toBeGreaterThan(0);
   });
 });
+
+describe('copy and paste carry conditional formats', () => {
+  it('a highlight copied to another cell does not paint it, and a copy that lands in a table is swept by the next check', async () => {
+    const { app } = bench.standIn;
+    app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+    await host.checkNow();
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+    // Outside the tables: the rule came along with the format, and it is false there.
+    app.copyPaste(sheet, addr('T3.NEW.NP'), 'Z100');
+    expect(app.conditionalFormats(sheet).some((cf) => cf.ranges.includes('Z100'))).toBe(true);
+    expect(ourPaint()).not.toContain('Z100');
+    // Inside a table: the copy's cell id is not where it sits; the next check removes it.
+    const target = addr('T4.REVIEW.UPHELD');
+    app.copyPaste(sheet, addr('T3.NEW.NP'), target);
+    await host.checkNow();
+    const rulesOnTarget = app.conditionalFormats(sheet).filter((cf) => cf.ranges.includes(target));
+    expect(rulesOnTarget.filter((cf) => cf.formula?.includes('DisclosureTables:T3.NEW.NP'))).toEqual([]);
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+  });
+});
