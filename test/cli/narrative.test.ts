@@ -1,16 +1,9 @@
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
+import { runCli } from '../support/run-cli';
 
 const ROOT = path.join(__dirname, '../..');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, cwd: ROOT };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, ROOT);
 
 describe('disclosure-tables narrative', () => {
   test('writes the three standard paragraphs from the tables of a report', async () => {

@@ -2,18 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
+import { runCli as run } from '../support/run-cli';
 import { addValues } from '../../src/model/aggregate';
 import { consistentReport } from '../model/generate';
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 let tmp: string;
 const [a, b, c] = fc.sample(consistentReport('2021'), { seed: 15, numRuns: 3 });

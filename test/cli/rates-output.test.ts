@@ -1,14 +1,9 @@
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
+import { runCli } from '../support/run-cli';
 
 const ROOT = path.join(__dirname, '../..');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: () => undefined, isTTY: false, cwd: ROOT };
-  return { code: await main(args, io), stdout };
-}
+const run = (args: string[]) => runCli(args, ROOT);
 
 test('check --json gives each report a rates object of ratios; the text shows percentages', async () => {
   const file = 'test/fixtures/expected/suqian-2024.json';

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
+import { check } from '../../src/model/check';
 import { cellId, getFormat } from '../../src/model/formats';
 import { checkNarrative, narrativeFigures } from '../../src/model/narrative';
 import { generateNarrative, percentOf, UNFILLED_MARK } from '../../src/model/narrative-gen';
@@ -23,6 +24,10 @@ function roundTrip(format: FormatId, counts?: fc.Arbitrary<number>) {
       const g = generateNarrative(format, v);
       expect(g.unfilled).toEqual([]);
       expect(g.text).not.toContain(UNFILLED_MARK);
+      // Through the checker's rule registry, as every surface runs the narrative rules.
+      const n = check(format, v, { narrative: g.text });
+      expect(n.findings.filter((x) => x.rule.startsWith('N.'))).toEqual([]);
+      expect(n.summary.filter((x) => x.rule.startsWith('N.')).reduce((s, x) => s + x.checked, 0)).toBeGreaterThan(0);
       expect(checkNarrative(g.text, v, format)).toEqual([]);
       // The rules did read the figures (a text they could not read would pass trivially).
       const metrics = new Set(narrativeFigures(g.text).map((x) => x.metric));

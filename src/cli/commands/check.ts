@@ -17,6 +17,8 @@ import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs } from '../args';
 import { runPartsCheck } from './parts';
+import { reviewPath, writeReviewWorkbook } from './review';
+import * as path from 'path';
 import {
   countSeverity,
   jsonDocument,
@@ -26,7 +28,8 @@ import {
   type ReportEntry,
 } from '../render';
 
-const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--json] [--explain] [--lang zh|en]
+const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--review FILE.xlsx] [--json] [--explain]
+                                  [--lang zh|en]
        disclosure-tables check TOTAL --parts FOLDER [--expect BODIES.txt] [--json] [--lang zh|en]
 
 Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .html, .docx; folders are searched).
@@ -35,6 +38,9 @@ Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .h
                    found in FOLDER; lists the cells that differ, the parts that may be missing (a body listed
                    in --expect, or with last year's report only, or unreadable) and parts with errors
   --expect FILE    with --parts: the bodies that must have a report, one name per line
+  --review FILE.xlsx  also write a review workbook: a summary row per body and year (status, counts, rates,
+                   a link to its findings), every finding with its cells by label, and what could not be read
+  --replace        with --review: replace FILE.xlsx if it exists (never an input)
   --json           print one JSON document on stdout
   --explain        say for each cell that could not be read from a report's text what was tried
   --lang zh|en     language of the messages (default zh)
@@ -84,13 +90,15 @@ export const checkCommand: Command = {
   summary: 'check the tables of reports (JSON, .xlsx, text, HTML, .docx) and locate wrong cells',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const p = parseArgs(args, ['previous', 'lang', 'parts', 'expect'], ['json', 'explain']);
+    const p = parseArgs(args, ['previous', 'lang', 'parts', 'expect', 'review'], ['json', 'explain', 'replace']);
     const lang = langOption(p.values.get('lang'));
     if (!p.positional.length) throw new UsageError('name at least one file or folder to check');
     const json = p.flags.has('json');
     const parts = p.values.get('parts');
     if (p.values.has('expect') && !parts) throw new UsageError('--expect goes with --parts FOLDER');
     if (parts) return runPartsCheck(p.positional, parts, { lang, json, expect: p.values.get('expect') }, io);
+    const reviewArg = p.values.get('review');
+    const review = reviewArg ? reviewPath(reviewArg, p.positional, p.flags.has('replace'), lang, io.cwd) : null;
 
     let progressShown = false;
     const onFile = (i: number, total: number, file: string) => {
@@ -122,6 +130,12 @@ export const checkCommand: Command = {
       };
     });
 
+    if (review) {
+      if (inputs.some((i) => path.resolve(io.cwd, sourceFile(i.file)) === review))
+        throw new UsageError(formatMessage('review.isInput', lang, { file: reviewArg! }));
+      await writeReviewWorkbook(review, entries, unreadable, lang);
+      io.stderr(formatMessage('review.written', lang, { file: reviewArg! }) + '\n');
+    }
     for (const u of unreadable)
       io.stderr(formatMessage('cli.unreadable', lang, { file: u.file, message: u.message }) + '\n');
     if (json) {
