@@ -3,7 +3,7 @@
  * become row/col spans, conditional-format paint wins over the cell's own fill (as in Excel), sizes in pixels.
  */
 import type { SheetView } from '../standin';
-import { parseRef, type Rect } from '../standin/address';
+import { boundingRect, overlaps, parseRef, type Rect } from '../standin/address';
 
 export interface GridCell {
   row: number;
@@ -119,4 +119,31 @@ export function blockAt(merges: Rect[], row: number, col: number): Rect {
 export function parseClipboard(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   return lines.map((l) => l.split('\t'));
+}
+
+/** A range grown until no merged block sticks out of it: Excel never selects part of a merge. */
+export function growToMerges(rect: Rect, merges: Rect[]): Rect {
+  let out = rect;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const m of merges) {
+      if (!overlaps(out, m)) continue;
+      const grown = boundingRect(out, m);
+      if (grown.rows !== out.rows || grown.cols !== out.cols) {
+        out = grown;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The selection from the anchor cell to the cell the user extends to, merged blocks whole (drag, shift+click). */
+export function selectionBetween(merges: Rect[], anchor: Cell, to: Cell): Rect {
+  return growToMerges(boundingRect(blockAt(merges, anchor.row, anchor.col), blockAt(merges, to.row, to.col)), merges);
+}
+
+export interface Cell {
+  row: number;
+  col: number;
 }
