@@ -4,10 +4,10 @@
  *
  * Tables are laid out on a grid first, as a browser does: a cell with `rowspan` occupies its column in the rows
  * below, one with `colspan` the columns to its right. A line then holds one field per grid column, so a row under
- * a label merged down the table's left side keeps its values in their columns. Two exceptions keep a field a
- * reading of one cell: a value merged across columns (`<td colspan="2">13</td>`) is one field (the value of the
- * one cell it stands for), and a value merged across rows stands in no row alone, so every place it covers is
- * `SPANNED`, which the reader lists as unread.
+ * a label merged down the table's left side keeps its values in their columns. Exceptions keep a field a
+ * reading of one cell: a label or a value merged across columns (`<td colspan="2">13</td>`) is one field (the
+ * value of the one cell it stands for), and a value merged across rows stands in no row alone, so every place it
+ * covers is `SPANNED`, which the reader lists as unread.
  *
  * The scanner is linear in the length of the page whatever the page holds: a comment, script or tag left open
  * runs to the end of the page (as in a browser) instead of being looked for again from every later `<`.
@@ -64,9 +64,9 @@ interface TableCtx {
 const clean = (s: string) => decode(s).replace(/\s+/g, ' ').trim();
 
 /**
- * The rows of a table as lines of tab-separated fields, laid out on the grid the spans make. A label cell
- * spanning columns is followed by empty fields (the reader drops padding), a value cell spanning columns is one
- * field, and every place a value spanning rows covers is SPANNED.
+ * The rows of a table as lines of tab-separated fields, laid out on the grid the spans make. A label or a value
+ * spanning columns is one field, an empty cell spanning columns one empty field per column, and every place a
+ * value spanning rows covers is SPANNED.
  */
 export function layoutRows(rows: readonly (readonly Cell[])[]): string[] {
   // below[c]: how many rows below are still covered in column c by a cell from above, and the field they get.
@@ -95,7 +95,11 @@ export function layoutRows(rows: readonly (readonly Cell[])[]): string[] {
         // A placeholder (`/`) merged over several cells leaves each of them blank.
         fields.push(...fill(cell.colspan, cell.text));
         covered = cell.text;
-      } else fields.push(cell.text, ...fill(cell.colspan - 1, ''));
+      } else if (cell.text !== '') {
+        // A label is one field however many columns it spans: padding after it could be read as empty cells of
+        // the row, one column off when the row's last cells are empty.
+        fields.push(cell.text);
+      } else fields.push(...fill(cell.colspan, ''));
       if (cell.rowspan > 1)
         for (let k = 0; k < cell.colspan; k++) below[col + k] = { left: cell.rowspan - 1, field: covered };
       col += cell.colspan;

@@ -47,6 +47,8 @@ export interface ImportHints {
   format?: FormatId;
   /** The text goes on after these lines (the other column of a comparison has its end): no row is cut short. */
   whole?: boolean;
+  /** The lines come from a web page (`htmlToText`): a tab at the end of a line only closes the row. */
+  html?: boolean;
 }
 
 const TABLE_OF_SECTION: Partial<Record<string, TableId>> = { t2: 'T2', t3: 'T3', t4: 'T4' };
@@ -73,9 +75,10 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
   const formatId: FormatId = detected ?? hints.format ?? (year !== undefined && year <= 2020 ? '2019' : '2021');
   const format = getFormat(formatId);
   const regions: Partial<Record<TableId, ReturnType<typeof tokenise>>> = {};
-  if (parts.t2) regions.T2 = tokenise(parts.t2);
-  if (parts.t3) regions.T3 = tokenise(parts.t3);
-  if (parts.t4) regions.T4 = tokenise(parts.t4);
+  const copied = !hints.html;
+  if (parts.t2) regions.T2 = tokenise(parts.t2, copied);
+  if (parts.t3) regions.T3 = tokenise(parts.t3, copied);
+  if (parts.t4) regions.T4 = tokenise(parts.t4, copied);
   const cut = hints.whole ? undefined : TABLE_OF_SECTION[sections.last ?? ''];
   const notes: string[] = [];
   if (cut && regions[cut] && endsInCutFigure(parts[SECTION_OF_TABLE[cut]] ?? [])) {
@@ -122,15 +125,16 @@ export function importReportTexts(text: string): ImportResult[] {
 }
 
 function readReports(text: string): ImportResult[] {
-  const all = lines(looksLikeHtml(text) ? htmlToText(text) : text);
+  const html = looksLikeHtml(text);
+  const all = html ? lines(htmlToText(text)) : withoutTags(lines(text));
   const columns = splitColumns(all);
   if (!columns && looksSideBySide(all)) {
     // Two reports side by side but no line says which year is which column: read nothing rather than misattribute.
     const nothing = importColumn([]);
     return [{ ...nothing, notes: [SIDE_BY_SIDE_NOTE] }];
   }
-  if (!columns) return [importColumn(all)];
-  return columns.map((c) => importColumn(c.lines, { year: c.year, whole: c.whole }));
+  if (!columns) return [importColumn(all, { html })];
+  return columns.map((c) => importColumn(c.lines, { year: c.year, whole: c.whole, html }));
 }
 
 /** The report in the text (the first one when it holds a side-by-side comparison). */
@@ -146,7 +150,20 @@ export function importReportHtml(html: string): ImportResult {
   return importReportHtmls(html)[0];
 }
 
-/** True when the text looks like HTML rather than plain text (a page saved with a .txt name, a pasted fragment). */
+/**
+ * True when the text looks like HTML rather than plain text (a page saved with a .txt name, a pasted fragment):
+ * it has a table or a page's own tags, or its lines are mostly tagged. One stray tag pasted into a text (`<p
+ * style=…>` around a title) does not make the whole text a page: its lines would run together.
+ */
 export function looksLikeHtml(text: string): boolean {
-  return /<(?:table|tr|td|p|div|html|body)\b[^>]*>/i.test(text.slice(0, 20000));
+  const head = text.slice(0, 20000);
+  if (/<(?:table|tr|td|th|html|body)\b[^<>]*>/i.test(head)) return true;
+  const lines = head.split('\n').filter((l) => l.trim());
+  const tagged = lines.filter((l) => /<\/?(?:p|div|br|span|h[1-6]|li|font|strong)\b[^<>]*>/i.test(l)).length;
+  return tagged > 0 && tagged * 3 >= lines.length && (tagged >= 3 || lines.length <= 3);
+}
+
+/** A text's lines without the tags a page left in them (`<p style=…>` pasted into a .txt). */
+function withoutTags(ls: string[]): string[] {
+  return ls.map((l) => (l.includes('<') ? l.replace(/<\/?[a-zA-Z][^<>]{0,1000}>/g, '') : l));
 }

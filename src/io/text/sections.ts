@@ -3,10 +3,11 @@
  * drifts: `五、存在问题及改进情况`), and are looked for in order so that table rows such as `二、上年结转…` are
  * never taken for headings. Reports copied without headings fall back on the tables' own first lines.
  */
-import { DOC_SECTIONS, getFormat, T3_CORNER } from '../../model/formats';
-import { normaliseLabel } from '../../model/normalise';
+import { DOC_SECTIONS, FORMAT_IDS, getFormat, T3_CORNER } from '../../model/formats';
+import { labelCore, normaliseLabel } from '../../model/normalise';
+import type { TableId } from '../../model/types';
 import { similarity } from './match';
-import { norm } from './tokens';
+import { classify, lineFields, norm } from './tokens';
 
 export type SectionKey = keyof typeof DOC_SECTIONS;
 const ORDER = Object.keys(DOC_SECTIONS) as SectionKey[];
@@ -43,33 +44,102 @@ export function headingOf(line: string, after: number): SectionKey | null {
 const CAPTION_KEY = normaliseLabel(getFormat('2021').tables[0].labels[0].text).slice(0, 4);
 const CORNER_KEY = normaliseLabel(T3_CORNER).slice(0, 8);
 
+type TableSection = 't2' | 't3' | 't4';
+const TABLE_SECTIONS: readonly TableSection[] = ['t2', 't3', 't4'];
+const TABLE_OF: Record<TableSection, TableId> = { t2: 'T2', t3: 'T3', t4: 'T4' };
+
+/** A heading's number (`四、`, `（四）`, `表四`, `附表2`, `4.`), which reports give their tables as they please. */
+const NUMBER =
+  /^(?:附?表?[一二三四五六七八九十\d]+[、.．:：]?|[(（][一二三四五六七八九十\d]+[)）]|附?表[一二三四五六七八九十\d]*)/;
+
+/** The heading of each table section without its number (`主动公开政府信息情况`). */
+const TABLE_HEADS = TABLE_SECTIONS.map((k) => ({ k, key: normaliseLabel(norm(DOC_SECTIONS[k]).replace(NUMBER, '')) }));
+
+/** The table section a line names, whatever its number; null when it names none. */
+function tableHeadingOf(line: string): TableSection | null {
+  const t = headingText(line).replace(NUMBER, '');
+  if (t.length < 4 || t.length > 40) return null;
+  const key = normaliseLabel(t);
+  for (const h of TABLE_HEADS) if (similarity(key, h.key) >= 0.7) return h.k;
+  return null;
+}
+
+/** Label keys of each table in either format: column headers and captions, and row labels. */
+let tableKeys: Record<TableSection, { heads: string[]; rows: string[] }> | null = null;
+function keysOf(k: TableSection) {
+  if (!tableKeys) {
+    const build = (id: TableId) => {
+      const heads = new Set<string>();
+      const rows = new Set<string>();
+      for (const f of FORMAT_IDS)
+        for (const t of getFormat(f).tables.filter((x) => x.id === id))
+          for (const l of t.labels) (l.role === 'rowLabel' ? rows : heads).add(labelCore(l.text));
+      const long = (xs: Set<string>) => [...xs].filter((x) => [...x].length >= 4);
+      return { heads: long(heads), rows: long(rows) };
+    };
+    tableKeys = { t2: build('T2'), t3: build('T3'), t4: build('T4') };
+  }
+  return tableKeys[k];
+}
+
+/** How many lines after a heading are looked at for the labels of its table. */
+const LABEL_WINDOW = 12;
+
+/**
+ * True when the labels of the table follow line `at` (before the next heading): two of its column headers or
+ * captions, or two lines that start with its row labels; for a heading with the table's standard number in its
+ * place (`numbered`), also a row of five figures or more. A heading alone does not make a table: reports number
+ * their prose sections and their tables alike (`四、政府信息公开申请情况` before the tables).
+ */
+function labelsFollow(lines: readonly string[], at: number, k: TableSection, numbered: boolean): boolean {
+  const { heads, rows } = keysOf(k);
+  const window: string[] = [];
+  for (let i = at + 1; i < lines.length && window.length < LABEL_WINDOW; i++) {
+    if (!lines[i].trim()) continue;
+    if (tableHeadingOf(lines[i]) || headingOf(lines[i], -1)) break;
+    window.push(lines[i]);
+  }
+  const text = normaliseLabel(window.join(''));
+  if (heads.filter((h) => text.includes(h)).length >= 2) return true;
+  const starts = window.map((l) => labelCore(l.split(/[\t|]|\s{2,}/).find((x) => x.trim()) ?? ''));
+  if (starts.filter((st) => st.length >= 4 && rows.some((r) => st.startsWith(r))).length >= 2) return true;
+  // A heading with the table's own number over a row of figures whose labels were lost (a side-by-side copy
+  // leaves table 四's header lines in the other column).
+  return numbered && window.some((l) => lineFields(l).filter((f) => classify(f).kind === 'value').length >= 5);
+}
+
+/** The prose sections, looked for in order (table rows such as `五、…` never come before them). */
+const PROSE: readonly SectionKey[] = ['overview', 'problems', 'other'];
+
 export function splitSections(lines: readonly string[]): Sections {
   const out: Sections = { head: [], parts: {}, last: null };
   let current: SectionKey | null = null;
   let index = -1;
-  for (const line of lines) {
+  const open = (k: SectionKey) => {
+    current = k;
+    index = Math.max(index, ORDER.indexOf(k));
+    out.parts[k] = [];
+  };
+  lines.forEach((line, i) => {
+    const table = tableHeadingOf(line);
+    if (table && !out.parts[table] && labelsFollow(lines, i, table, headingOf(line, index) === table)) {
+      open(table);
+      out.last = table;
+      return;
+    }
     const h = headingOf(line, index);
-    if (h) {
-      current = h;
-      index = ORDER.indexOf(h);
-      out.parts[h] = [];
+    if (h && PROSE.includes(h)) {
+      open(h);
       out.last = h;
-      continue;
+      return;
     }
     // Tables copied without their section headings: their first lines say where they start.
     const key = normaliseLabel(line);
-    if (index < ORDER.indexOf('t2') && key.startsWith(CAPTION_KEY)) {
-      current = 't2';
-      index = ORDER.indexOf('t2');
-      out.parts.t2 = [];
-    } else if (index < ORDER.indexOf('t3') && key.startsWith(CORNER_KEY)) {
-      current = 't3';
-      index = ORDER.indexOf('t3');
-      out.parts.t3 = [];
-    }
+    if (!out.parts.t2 && key.startsWith(CAPTION_KEY)) open('t2');
+    else if (!out.parts.t3 && key.startsWith(CORNER_KEY)) open('t3');
     if (current) out.parts[current]!.push(line);
     else out.head.push(line);
     if (line.trim()) out.last = current;
-  }
+  });
   return out;
 }

@@ -47,7 +47,7 @@ const LABEL_WINDOW = 4;
 
 const rowsCache = new WeakMap<ReportFormat, ExpectedRow[]>();
 
-function expectedRows(format: ReportFormat): ExpectedRow[] {
+export function expectedRows(format: ReportFormat): ExpectedRow[] {
   let rows = rowsCache.get(format);
   if (rows) return rows;
   rows = [];
@@ -74,7 +74,12 @@ function expectedRows(format: ReportFormat): ExpectedRow[] {
   return rows;
 }
 
-function runsOf(tokens: readonly Token[]): Run[] {
+/**
+ * The runs of figures, and apart from them the runs of empty cells only (`blank`): those carry no figure, so they
+ * never take part in placing rows by order, but a row whose own label stands over exactly its number of empty
+ * cells is a row the report left blank.
+ */
+export function runsOf(tokens: readonly Token[], blank: Run[] = []): Run[] {
   const runs: Run[] = [];
   let labels: string[] = [];
   let values: ValueToken[] = [];
@@ -82,12 +87,17 @@ function runsOf(tokens: readonly Token[]): Run[] {
     if (values.some((v) => v.kind === 'value' || v.raw !== '')) {
       runs.push({ labels, values, end });
       labels = [];
+    } else if (values.length && lastText && lastText.line !== undefined && lastText.line === values[0].line) {
+      // Only the label on the empty cells' own line names their row.
+      blank.push({ labels: [lastText.text], values, end });
     }
     values = [];
   };
+  let lastText: Extract<Token, { kind: 'text' }> | undefined;
   tokens.forEach((t, i) => {
     if (t.kind === 'text') {
       if (values.length) close(i);
+      lastText = t;
       labels.push(t.text);
     } else values.push(t);
   });
@@ -99,7 +109,7 @@ function runsOf(tokens: readonly Token[]): Run[] {
 /** `1.`, `（三）`, `二、`: the start of a row label. Text before it belongs to an earlier row. */
 const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/;
 
-function anchorOf(run: Run, rows: readonly ExpectedRow[]): number {
+export function anchorOf(run: Run, rows: readonly ExpectedRow[]): number {
   const window = run.labels.slice(-LABEL_WINDOW);
   let start = 0;
   for (let i = window.length - 1; i >= 0; i--)
@@ -156,6 +166,32 @@ function trimToWidth(values: ValueToken[], width: number): ValueToken[] {
   while (v.length > width && v[v.length - 1].kind === 'blank' && v[v.length - 1].raw === '') v.pop();
   while (v.length > width && v[0].kind === 'blank' && v[0].raw === '') v.shift();
   return v;
+}
+
+/**
+ * How many leading empty cells may be padding when a row has more cells than columns and empty cells at both
+ * ends (a label merged over two columns, or an empty last cell?): each possible count, or [] when only one.
+ */
+/** Drops the padding known as such (lines of bars only) from both ends while the row has more cells than columns. */
+function withoutSurePads(values: readonly ValueToken[], width: number): ValueToken[] {
+  const v = [...values];
+  const sure = (t: ValueToken | undefined) => t !== undefined && t.kind === 'blank' && t.pad === true;
+  while (v.length > width && sure(v[v.length - 1])) v.pop();
+  while (v.length > width && sure(v[0])) v.shift();
+  return v;
+}
+
+function padShifts(values: readonly ValueToken[], width: number): number[] {
+  const excess = values.length - width;
+  if (excess <= 0) return [];
+  let lead = 0;
+  while (lead < values.length && isPad(values[lead])) lead++;
+  let trail = 0;
+  while (trail < values.length - lead && isPad(values[values.length - 1 - trail])) trail++;
+  if (!lead || !trail) return [];
+  const out: number[] = [];
+  for (let k = Math.max(0, excess - trail); k <= Math.min(lead, excess); k++) out.push(k);
+  return out;
 }
 
 function runText(run: Run): string {
@@ -323,8 +359,16 @@ export function readTables(
 
   const place = (row: ExpectedRow, run: Run, mayBeCut: boolean) => {
     const width = row.cells.length;
-    const values = trimToWidth(run.values, width);
     const text = runText(run);
+    const all = withoutSurePads(run.values, width);
+    const shifts = padShifts(all, width);
+    if (shifts.length > 1) {
+      // Empty cells at both ends and more cells than columns: which end is padding decides every column.
+      const options = shifts.map((k) => all.map((_, i) => (i >= k && i < k + width ? i - k : -1)));
+      ambiguous.push({ cells: row.cells, values: all, options, text });
+      return;
+    }
+    const values = trimToWidth(all, width);
     const stray = strayLines(values);
     if (stray.length) {
       const options = readingsWithout(values, width, stray);
@@ -366,9 +410,20 @@ export function readTables(
     const tokens = regions[table];
     if (!tokens) continue;
     const tableRows = rows.filter((r) => r.table === table);
-    const runs = runsOf(tokens);
+    const blankRuns: Run[] = [];
+    const runs = runsOf(tokens, blankRuns);
     if (table === 'T4') {
       const full = runs.filter((r) => r.values.filter((v) => v.kind === 'value').length >= 5);
+      if (!full.length) {
+        // Table 四 left blank: one line of exactly its number of empty cells and nothing else.
+        const width = tableRows[0].cells.length;
+        const lines = new Map<number, Token[]>();
+        for (const t of tokens) if (t.line !== undefined) lines.set(t.line, [...(lines.get(t.line) ?? []), t]);
+        const empty = [...lines.values()].filter(
+          (ts) => ts.length === width && ts.every((t) => t.kind === 'blank' && t.raw === ''),
+        );
+        if (empty.length === 1) for (const id of tableRows[0].cells) blanks.add(id);
+      }
       // Two rows of figures under one table 四 (two years' blocks merged when a year line was lost): which one
       // belongs to this report cannot be told, so neither is read.
       const i = full.length === 1 ? runs.indexOf(full[0]) : -1;
@@ -389,8 +444,28 @@ export function readTables(
     const lastText = tokens.reduce((at, t, i) => (t.kind === 'text' ? i : at), -1);
     const last = runs[runs.length - 1];
     const cutRun = table === cut && last && last.end > lastText ? last : undefined;
-    for (const [ri, run] of assign(runs, tableRows, headerKeys(format, table), out.unrecognised, out.notes))
-      place(tableRows[ri], run, run === cutRun);
+    const unplaced = out.unrecognised.length;
+    const assigned = assign(runs, tableRows, headerKeys(format, table), out.unrecognised, out.notes);
+    for (const [ri, run] of assigned) place(tableRows[ri], run, run === cutRun);
+    // Rows left blank, each under its own label. Not when some figures of the table found no row: a row whose
+    // label stands alone on its line might own them.
+    if (out.unrecognised.length === unplaced) {
+      const taken = new Set(assigned.keys());
+      const byRow = new Map<number, Run[]>();
+      for (const b of blankRuns) {
+        const ri = anchorOf(b, tableRows);
+        if (ri >= 0 && !taken.has(ri)) byRow.set(ri, [...(byRow.get(ri) ?? []), b]);
+      }
+      for (const [ri, bs] of byRow) {
+        const width = tableRows[ri].cells.length;
+        if (
+          bs.length === 1 &&
+          trimToWidth(bs[0].values, width).length === width &&
+          !(table === cut && bs[0] === blankRuns[blankRuns.length - 1])
+        )
+          for (const id of tableRows[ri].cells) blanks.add(id);
+      }
+    }
   }
 
   resolveAmbiguous(format, ambiguous, known, blanks, out, unread);

@@ -6,11 +6,11 @@
 import { normaliseText } from '../../model/normalise';
 
 export type Token =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; line?: number }
   /** A number as written, possibly with a note in brackets after it (`22（其中修订 16 件）`). */
   | { kind: 'value'; raw: string; line?: number }
   /** An empty cell, or a placeholder (`/`, `-`, `—`, `无`): both mean "not filled". */
-  | { kind: 'blank'; raw: string; line?: number };
+  | { kind: 'blank'; raw: string; line?: number; pad?: true };
 
 /** A number, possibly signed, with an optional note in brackets after it. Full-width digits are kept as read. */
 const VALUE = /^[+\-−]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?\s*(?:[(（][^()（）]*[)）])?$/;
@@ -65,17 +65,35 @@ function loneBarIsTerminator(lines: readonly string[]): boolean {
   return lone > 0 && bare > barred;
 }
 
-export function tokenise(lines: readonly string[]): Token[] {
+/** A Markdown table's separator line (`| --- | :---: |`): no cells, whatever its place (PDF converters repeat it). */
+export const MD_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
+
+/**
+ * `copied`: the lines were copied from Word or a PDF, where a tab at the end of a line may close the last cell or
+ * follow an empty last cell. When no line closes a figure with a tab (`0\t` at its end), tabs are no terminators
+ * in this text and the empty field after the last tab is kept, as an empty cell that may be padding (a row with
+ * empty cells at both ends is then read only when the table's arithmetic tells which end is padding).
+ */
+export function tokenise(lines: readonly string[], copied = false): Token[] {
   const out: Token[] = [];
   const skipLone = loneBarIsTerminator(lines);
+  const keepLast = copied && !lines.some((l) => /[0-9０-９]\t[ ]*$/.test(l));
   lines.forEach((line, at) => {
     if (skipLone && /^\s*\|\s*$/.test(line)) return;
-    const cells = lineFields(line).map(classify);
+    if (MD_SEPARATOR.test(line)) return;
+    // A line of bars only (`||`) in a page stored one cell per line: the columns a merged cell spilled, no cells.
+    if (!skipLone && /^\s*\|{2,}\s*$/.test(line)) {
+      for (let k = 0; k < line.trim().length; k++) out.push({ kind: 'blank', raw: '', line: at, pad: true });
+      return;
+    }
+    const fields = lineFields(line);
+    if (keepLast && line.includes('\t') && /\t[ ]*$/.test(line) && fields.length > 1) fields.push('');
+    const cells = fields.map(classify);
     // Empty cells before a row's label stand for merged label cells above it (rowspan), not for values.
     const firstText = cells.findIndex((c) => c.kind === 'text');
     const start = firstText > 0 && cells.slice(0, firstText).every((c) => c.kind === 'blank' && !c.raw) ? firstText : 0;
     // Figures keep their line: a row is told from a stray figure (a page number) by the lines they came on.
-    for (const c of cells.slice(start)) out.push(c.kind === 'text' ? c : { ...c, line: at });
+    for (const c of cells.slice(start)) out.push({ ...c, line: at });
   });
   return out;
 }

@@ -1,0 +1,213 @@
+/**
+ * Shapes of published reports that broke the reader (issue #14), each built here from a synthetic report written
+ * for the test (test/text/synthetic.ts: the format's own grid with real spans, as text, Markdown and a web page).
+ * On every one: no value differs from the report, no value is given to a cell the report leaves blank, and no cell
+ * the reader could not read is listed as unfilled.
+ */
+import { checkReportInput } from '../../src/io/check-input';
+import { htmlReportReader, textReportReader } from '../../src/io/text/readers';
+import { htmlToText, importReportTexts, type ImportResult } from '../../src/io/text';
+import { getFormat } from '../../src/model/formats';
+import { blankValues, fullValues, KINDS, reportText, tableLines, type Values } from './synthetic';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** Every value read is the report's, no blank cell gets one, no cell with a figure is called blank. */
+function expectTrue(r: ImportResult, values: Values) {
+  for (const [id, v] of Object.entries(r.cells)) expect([id, v]).toEqual([id, values[id]]);
+  for (const id of r.unfilled) expect([id, values[id]]).toEqual([id, null]);
+  const ids = getFormat(r.format).cells.map((c) => c.id);
+  expect(new Set([...Object.keys(r.cells), ...r.unfilled, ...r.unread.map((u) => u.cell)]).size).toBe(ids.length);
+}
+
+const full = fullValues();
+const cellCount = Object.keys(full).length;
+
+describe('the synthetic reports read whole in every kind (the baseline of the shapes below)', () => {
+  test.each(KINDS)('%s', (kind) => {
+    const [r] = importReportTexts(reportText(full, kind));
+    expectTrue(r, full);
+    expect(Object.keys(r.cells)).toHaveLength(cellCount);
+  });
+});
+
+describe('shape 1: prose sections numbered like the tables, the tables numbered again', () => {
+  const prose = {
+    overview: [
+      '2025年，本局持续推进政务公开工作。',
+      '二、主动公开政府信息情况',
+      '本年度主动公开各类政府信息 1200 条。',
+      '三、收到和处理政府信息公开申请情况',
+      '本年度共收到政府信息公开申请 12 件。',
+      '四、政府信息公开申请情况',
+      '全部按期答复。',
+      '五、存在的主要问题及改进情况',
+      '政策解读形式还比较单一。',
+      '六、其他需要报告的事项',
+      '无。',
+      '附表：',
+    ],
+    headings: {
+      T2: '一、主动公开政府信息情况',
+      T3: '二、收到和处理政府信息公开申请情况',
+      T4: '三、政府信息公开行政复议、行政诉讼情况',
+    },
+    after: [],
+  };
+  test.each(KINDS)('%s: every table is read under its own heading', (kind) => {
+    const [r] = importReportTexts(reportText(full, kind, prose));
+    expectTrue(r, full);
+    expect(Object.keys(r.cells)).toHaveLength(cellCount);
+  });
+  test.each(KINDS)('%s: a prose line 四、政府信息公开申请情况 before the tables does not stop them', (kind) => {
+    const [r] = importReportTexts(
+      reportText(full, kind, { between: ['四、政府信息公开申请情况', '本年度答复及时。'] }),
+    );
+    expectTrue(r, full);
+    expect(Object.keys(r.cells)).toHaveLength(cellCount);
+  });
+});
+
+describe('shape 2: tables converted from PDF to Markdown', () => {
+  const md = reportText(full, 'markdown').split('\n');
+  const sep = md.find((l) => l.startsWith('| ---'))!;
+  const isRow = (l: string) => l.startsWith('|') && !l.startsWith('| ---');
+
+  test('a separator line after every row is no row of figures', () => {
+    const text = md.flatMap((l) => (isRow(l) ? [l, sep] : l === sep ? [] : [l]));
+    expect(text.filter((l) => l === sep).length).toBeGreaterThan(40);
+    const [r] = importReportTexts(text.join('\n'));
+    expectTrue(r, full);
+    expect(Object.keys(r.cells)).toHaveLength(cellCount);
+  });
+
+  test('rows ending in an empty cell more than the table has are read', () => {
+    const [r] = importReportTexts(md.map((l) => (isRow(l) ? `${l}  |` : l)).join('\n'));
+    expectTrue(r, full);
+    expect(Object.keys(r.cells)).toHaveLength(cellCount);
+  });
+
+  test('two rows merged into one line of 14 figures under their two labels: unread, listed, never misplaced', () => {
+    const i = md.findIndex((l) => l.includes('1.属于国家秘密'));
+    const cells = (l: string) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((x) => x.trim());
+    const [a, b] = [cells(md[i]), cells(md[i + 1])];
+    const merged = `| ${a[0]} | ${a[1]} | ${a[2]} ${b[2]} | ${[...a.slice(3), ...b.slice(3)].join(' | ')} |`;
+    const [r] = importReportTexts([...md.slice(0, i), merged, ...md.slice(i + 2)].join('\n'));
+    expectTrue(r, full);
+    const unread = r.unread.map((u) => u.cell);
+    for (const row of ['R3_1', 'R3_2']) for (const col of ['NP', 'TOT']) expect(unread).toContain(`T3.${row}.${col}`);
+    expect(r.unfilled).toEqual([]);
+    expect(r.unrecognised.some((u) => u.includes('30'))).toBe(true);
+  });
+});
+
+describe('shape 3: HTML spans laid out on a real grid', () => {
+  test('table 三 of 2021 with its label merged down 20 rows and （一）予以公开 over two columns', () => {
+    const html = tableLines(getFormat('2021').tables[1], full, 'html').join('\n');
+    expect(html).toMatch(/<td rowspan="2\d">三、本年度办理结果<\/td><td colspan="2">（一）予以公开/);
+    const [r] = importReportTexts(reportText(full, 'html'));
+    expectTrue(r, full);
+    expect(r.cells['T3.R1.NP']).toBe(full['T3.R1.NP']);
+    expect(r.cells['T3.R1.BIZ']).toBe(full['T3.R1.BIZ']);
+  });
+
+  test.each(KINDS)(
+    '%s: （一）予以公开 with only 自然人 filled: 258 stays in 自然人, the blank cells get no value',
+    (kind) => {
+      const sparse: Values = { ...full };
+      for (const col of ['BIZ', 'RES', 'NGO', 'LAW', 'OTH', 'TOT']) sparse[`T3.R1.${col}`] = null;
+      sparse['T3.R1.NP'] = 258;
+      const [r] = importReportTexts(reportText(sparse, kind));
+      expectTrue(r, sparse);
+      // On the page's grid the label's two columns are known; in a copy the empty field after the label may be a
+      // merged column or 自然人 left blank, and the empty last cell 总计 leaves no sum to tell: unread.
+      if (kind === 'html') expect(r.cells['T3.R1.NP']).toBe(258);
+      else expect(r.unread.map((u) => u.cell)).toEqual(expect.arrayContaining(['T3.R1.NP', 'T3.R1.BIZ']));
+      expect(r.cells['T3.R1.BIZ']).toBeUndefined();
+    },
+  );
+
+  test('a value merged across columns is one value for the cell it stands for', () => {
+    const text = htmlToText('<table><tr><td>行政许可</td><td colspan="3">13</td></tr></table>');
+    expect(text).toBe('行政许可\t13\t');
+  });
+
+  test('a value merged across rows belongs to no one row: unread, not a value and not blank', () => {
+    const page = reportText(full, 'html').replace(
+      /<tr><td>规章<\/td><td>(\d+)<\/td>/,
+      (_, v: string) => `<tr><td>规章</td><td rowspan="2">${v}</td>`,
+    );
+    const withoutCell = page.replace(/(<tr><td>行政规范性文件<\/td>)<td>\d+<\/td>/, '$1');
+    const [r] = importReportTexts(withoutCell);
+    expectTrue(r, full);
+    const spanned = r.unread.filter((u) => u.reason === 'spanned').map((u) => u.cell);
+    expect(spanned).toEqual(expect.arrayContaining(['T2.REG.ISSUED', 'T2.NORM.ISSUED']));
+    expect(r.cells['T2.REG.REPEALED']).toBe(full['T2.REG.REPEALED']);
+  });
+});
+
+describe('shape 4: one stray tag in a text file', () => {
+  test.each(['<p style="text-align:center">（2025年度）</p>', '<div class="source"><span>来源：本网</span></div>'])(
+    '%s',
+    (tag) => {
+      const lines = reportText(full, 'text').split('\n');
+      const [r] = importReportTexts([lines[0], tag, ...lines.slice(1)].join('\n'));
+      expectTrue(r, full);
+      expect(Object.keys(r.cells)).toHaveLength(cellCount);
+    },
+  );
+});
+
+describe('shape 5: a row that starts a page', () => {
+  test.each([
+    ['a form feed', ['\f']],
+    [
+      'a page footer and the title repeated at the top of the page',
+      ['— 5 —', '\f临江市文化旅游局2025年政府信息公开工作年度报告'],
+    ],
+  ])('after %s, 四、结转下年度继续办理 is read or listed, never dropped', (_, pageBreak) => {
+    const lines = reportText(full, 'text').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+    const [r] = importReportTexts([...lines.slice(0, i), ...pageBreak, ...lines.slice(i)].join('\n'));
+    expectTrue(r, full);
+    expect(r.cells['T3.CARRY_OUT.TOT']).toBe(full['T3.CARRY_OUT.TOT']);
+  });
+});
+
+describe('shape 6: a table left entirely blank', () => {
+  const blank2021 = blankValues('2021');
+  const blank2019 = blankValues('2019');
+  test.each(['markdown', 'html'] as const)('%s: found, every cell reported blank', (kind) => {
+    const [r] = importReportTexts(reportText(blank2021, kind));
+    expectTrue(r, blank2021);
+    expect(r.unfilled).toHaveLength(cellCount);
+    expect(r.unread).toEqual([]);
+  });
+
+  test('text copied without a tab after the last cell: blank where the count of empty cells is sure, else unread', () => {
+    const [r] = importReportTexts(reportText(blank2021, 'text'));
+    expectTrue(r, blank2021);
+    expect(r.unfilled.length).toBeGreaterThan(0);
+    expect(Object.keys(r.cells)).toEqual([]);
+  });
+
+  test('a 2022 report left blank in the 2019 layout: a report, blank, and its outdated layout is a finding', async () => {
+    const page = reportText(blank2019, 'html', { format: '2019', year: 2022 });
+    const [input] = await htmlReportReader.read('blank.html', utf8(page));
+    expect(input.format).toBe('2019');
+    expect(input.year).toBe(2022);
+    const result = checkReportInput(input);
+    expect(result.findings.map((f) => f.rule)).toContain('FMT.outdated');
+    expect(result.unfilled).toHaveLength(Object.keys(blank2019).length);
+  });
+
+  test('a text with no table at all is still "no table found"', async () => {
+    await expect(textReportReader.read('prose.txt', utf8('一、总体情况\n本年度工作平稳。'))).rejects.toThrow(
+      /no table/,
+    );
+  });
+});
