@@ -46,7 +46,6 @@ const CORNER_KEY = normaliseLabel(T3_CORNER).slice(0, 8);
 
 type TableSection = 't2' | 't3' | 't4';
 const TABLE_SECTIONS: readonly TableSection[] = ['t2', 't3', 't4'];
-const TABLE_OF: Record<TableSection, TableId> = { t2: 'T2', t3: 'T3', t4: 'T4' };
 
 /** A heading's number (`四、`, `（四）`, `表四`, `附表2`, `4.`), which reports give their tables as they please. */
 const NUMBER =
