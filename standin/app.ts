@@ -278,6 +278,14 @@ export class StandInApp {
     this.book.run('user', 'Select', () => this.book.select(sheet, rect, 'user'));
   }
 
+  /** Ctrl+click: several areas selected at once (the first holds the active cell). */
+  selectAreas(sheetName: string, ranges: string[]): void {
+    const sheet = this.sheet(sheetName);
+    const [first, ...more] = ranges.map((r) => this.rect(r));
+    if (!first) throw new UserActionRefused('invalid', 'Nothing to select.');
+    this.book.run('user', 'Select', () => this.book.select(sheet, first, 'user', more));
+  }
+
   protectSheet(sheetName: string, options?: Partial<ProtectionOptions>, password?: string): void {
     const sheet = this.sheet(sheetName);
     this.user('Protect Sheet', () => this.book.protect(sheet, options, password, 'user', 'protectSheet'));

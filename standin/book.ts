@@ -438,6 +438,19 @@ export class Book {
     throw accessDenied(where);
   }
 
+  /**
+   * Whether Excel lets an add-in add, change or delete conditional formats on a sheet protected with
+   * `allowFormatCells`. Microsoft's documentation does not say
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions#excel-excel-worksheetprotectionoptions-allowformatcells-member
+   * speaks of formatting cells only), so the stand-in plays both: `true` refuses them with AccessDenied.
+   */
+  refuseConditionalFormatsWhenProtected = false;
+
+  private checkConditionalFormats(sheet: SheetState, where: string): void {
+    if (this.refuseConditionalFormatsWhenProtected && sheet.protection.protected) throw accessDenied(where);
+    this.checkAllowed(sheet, 'allowFormatCells', where);
+  }
+
   // ---------------------------------------------------------------- content
 
   /**
@@ -873,10 +886,15 @@ export class Book {
 
   // ---------------------------------------------------------------- selection
 
-  select(sheet: SheetState, rect: Rect, origin: Origin): void {
-    const changed = this.state.activeSheetId !== sheet.id || !sameRect(sheet.selection, rect);
+  /** Sheets where the user selected several areas (Ctrl+click), the active cell's area first. */
+  readonly selectionAreas = new Map<string, Rect[]>();
+
+  select(sheet: SheetState, rect: Rect, origin: Origin, more: Rect[] = []): void {
+    const changed = this.state.activeSheetId !== sheet.id || !sameRect(sheet.selection, rect) || more.length > 0;
     this.state.activeSheetId = sheet.id;
     sheet.selection = rect;
+    if (more.length) this.selectionAreas.set(sheet.id, [rect, ...more]);
+    else this.selectionAreas.delete(sheet.id);
     if (changed) this.tx?.selections.push({ sheetId: sheet.id, rect, origin });
   }
 
@@ -929,7 +947,7 @@ export class Book {
   // ---------------------------------------------------------------- conditional formats, validation
 
   addConditionalFormat(sheet: SheetState, rects: Rect[], type: string, where: string): ConditionalFormatState {
-    this.checkAllowed(sheet, 'allowFormatCells', where);
+    this.checkConditionalFormats(sheet, where);
     this.touch();
     const cf: ConditionalFormatState = {
       id: this.newId(),
@@ -954,13 +972,13 @@ export class Book {
     patch: Partial<ConditionalFormatState>,
     where: string,
   ): void {
-    this.checkAllowed(sheet, 'allowFormatCells', where);
+    this.checkConditionalFormats(sheet, where);
     this.touch();
     Object.assign(cf, patch);
   }
 
   setConditionalFormatPriority(sheet: SheetState, cf: ConditionalFormatState, priority: number, where: string): void {
-    this.checkAllowed(sheet, 'allowFormatCells', where);
+    this.checkConditionalFormats(sheet, where);
     this.touch();
     const rest = sheet.conditionalFormats.filter((x) => x !== cf);
     rest.splice(Math.max(0, Math.min(priority, rest.length)), 0, cf);
@@ -968,14 +986,14 @@ export class Book {
   }
 
   deleteConditionalFormat(sheet: SheetState, cf: ConditionalFormatState, where: string): void {
-    this.checkAllowed(sheet, 'allowFormatCells', where);
+    this.checkConditionalFormats(sheet, where);
     this.touch();
     sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
   }
 
   /** Removes `rect` from every conditional format (those left with no range disappear), like ClearAll on a range. */
   clearConditionalFormats(sheet: SheetState, rect: Rect, where: string): void {
-    this.checkAllowed(sheet, 'allowFormatCells', where);
+    this.checkConditionalFormats(sheet, where);
     this.touch();
     this.removeConditionalFormats(sheet, rect);
   }

@@ -18,6 +18,8 @@ export interface StandInOptions {
   /** Other requirement sets the host supports, name → highest version. */
   otherRequirementSets?: Record<string, string>;
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
+  /** Refuse conditional formats on every protected sheet, `allowFormatCells` or not (see Book). */
+  refuseConditionalFormatsWhenProtected?: boolean;
 }
 
 export interface StandIn {
@@ -44,6 +46,7 @@ export function createStandInWith(client: () => OfficeClient, opts: StandInOptio
   const excelApi = opts.excelApi ?? '1.12';
   const [major, minor] = excelApi.split('.').map(Number);
   book.apiVersion = major > 1 ? 99 : (minor ?? 0);
+  book.refuseConditionalFormatsWhenProtected = opts.refuseConditionalFormatsWhenProtected ?? false;
   const Office = createOffice({
     excelApi,
     otherSets: { ...HOST_SETS, ...(opts.otherRequirementSets ?? {}) },

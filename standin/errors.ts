@@ -14,6 +14,7 @@ export type StandInErrorCode =
   | 'PropertyNotLoaded'
   | 'InvalidObjectPath'
   | 'ApiNotFound'
+  | 'InvalidSelection'
   | 'InvalidOperationInCellEditMode';
 
 export class StandInError extends Error {

@@ -85,6 +85,16 @@ export async function generateReport(req: GenerateRequest): Promise<GenerateOutc
       return { ok: true, sheet: sheet.name, address: plan.address };
     });
   } catch (e) {
+    // Excel's getSelectedRange throws on a multi-area selection (Ctrl+click) and on a chart or shape:
+    // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
+    if (req.target === 'selection' && (e as { code?: string }).code === 'InvalidSelection') {
+      return {
+        ok: false,
+        reason: 'failed',
+        message:
+          '当前选中了多个区域（或图表、形状），无法确定在哪里生成表格。请只选中一个单元格后重试，或改为在新工作表中生成。',
+      };
+    }
     return { ok: false, reason: 'failed', message: errorMessage(e) };
   }
 }

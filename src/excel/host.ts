@@ -133,10 +133,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         try {
           await ctx.sync();
         } catch (e) {
-          problems.push({ kind: 'failed', message: errorMessage(e) });
+          // Excel may refuse conditional formats on a protected sheet even where formatting cells is allowed (its
+          // documentation does not say): the check stands, the pane says why nothing is painted, and the add-in
+          // never unprotects the sheet to paint.
+          if ((e as { code?: string }).code === 'AccessDenied') {
+            for (const sheet of new Set([...plan.add.map((a) => a.sheet), ...plan.remove.map((r) => r.sheet)]))
+              problems.push({ kind: 'sheetProtected', sheet });
+          } else problems.push({ kind: 'failed', message: errorMessage(e) });
         }
       }
-      painted = blocked.size === 0 && !problems.some((p) => p.kind === 'failed');
+      painted = blocked.size === 0 && !problems.some((p) => p.kind === 'failed' || p.kind === 'sheetProtected');
     }
     const t3 = snap.locations.find((l) => l.table === 'T3') ?? snap.locations[0];
     return {

@@ -1,7 +1,7 @@
 /** The workbook, its application object, defined names and settings. */
 import { absoluteQualified } from '../address';
 import type { RawSelection } from '../book';
-import { invalidArgument, itemNotFound } from '../errors';
+import { invalidArgument, itemNotFound, StandInError } from '../errors';
 import type { NamedItemState } from '../state';
 import { isErrorValue } from '../state';
 import type { Mirror } from './base';
@@ -378,9 +378,21 @@ export class StandInWorkbook
     return this.get('name');
   }
 
+  /**
+   * "If there are multiple ranges selected, this method will throw an error"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1));
+   * a chart or shape selected instead of cells fails the same way.
+   */
   getSelectedRange(): StandInRange {
     return new StandInRange(this.context, () => {
       const s = this.book.activeSheet;
+      if ((this.book.selectionAreas.get(s.id)?.length ?? 1) > 1) {
+        throw new StandInError(
+          'InvalidSelection',
+          'The current selection is invalid for this operation.',
+          'Workbook.getSelectedRange',
+        );
+      }
       return { sheetId: s.id, rects: [s.selection] };
     });
   }

@@ -180,3 +180,51 @@ describe('copy and paste carry conditional formats', () => {
     expect(ourPaint()).toContain(addr('T3.NEW.NP'));
   });
 });
+
+describe('protection', () => {
+  it.each([false, true])(
+    'on a sheet protected with allowFormatCells (Excel refusing conditional formats there: %s) the check runs, the sheet stays protected, and a refused paint is explained',
+    async (refused) => {
+      bench.restore();
+      bench = installStandIn({ refuseConditionalFormatsWhenProtected: refused });
+      host = createExcelHost({ debounceMs: 0 });
+      const out = await host.generate({
+        format: '2021',
+        year: 2025,
+        org: '某县统计局',
+        target: 'newSheet',
+        protect: true,
+      });
+      if (!out.ok) throw new Error('generate failed');
+      sheet = out.sheet;
+      const { app } = bench.standIn;
+      app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+      const c = await host.checkNow();
+      expect(c.result?.findings.length).toBeGreaterThan(0);
+      expect(app.protection(sheet).protected).toBe(true);
+      if (refused) {
+        expect(c.problems).toEqual([{ kind: 'sheetProtected', sheet }]);
+        expect(c.painted).toBe(false);
+        expect(ourPaint()).toEqual([]);
+      } else {
+        expect(c.problems).toEqual([]);
+        expect(c.painted).toBe(true);
+        expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+      }
+    },
+  );
+});
+
+describe('generating at the selection', () => {
+  it('with several areas selected (getSelectedRange throws in Excel), says so in words and writes nothing', async () => {
+    const { app } = bench.standIn;
+    app.selectAreas('Sheet1', ['B2', 'F10:G12']);
+    const before = app.usedRange('Sheet1');
+    const out = await host.generate({ format: '2021', year: 2025, org: '某镇', target: 'selection', protect: false });
+    expect(out).toMatchObject({ ok: false, reason: 'failed' });
+    const message = 'message' in out ? out.message : '';
+    expect(message).toContain('选中了多个区域');
+    expect(message).not.toMatch(/InvalidSelection|getSelectedRange/);
+    expect(app.usedRange('Sheet1')).toBe(before);
+  });
+});
