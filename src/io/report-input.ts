@@ -22,6 +22,8 @@ export interface ReportInput {
   unrecognised?: string[];
   /** The narrative section 一、总体情况 (report text readers), for the `N.` rules. */
   narrative?: string;
+  /** The prose sections 一、五、六 (report text readers), for the copied-text comparison with last year. */
+  prose?: Partial<Record<'overview' | 'problems' | 'other', string>>;
   /**
    * Cells the reader could not read (report text readers), with why: the checker leaves them out of the cells the
    * report left blank, and rules that need them are incomplete.

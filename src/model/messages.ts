@@ -97,6 +97,10 @@ export const MESSAGES = {
     zh: '{level}一般无权制定规章，但{table}“{row}”填有数字（{cells}），请核实是否应填在“{normRow}”',
     en: 'A {level} body cannot normally make “{row}” (regulations), yet {table} row “{row}” has figures ({cells}); should they be under “{normRow}”?',
   },
+  'P.copiedText': {
+    zh: '“{section}”与上年报告相同或几乎相同的句子占 {percent}%（{sentences} 句中 {repeated} 句；数字不同的句子也计在内），请确认不是照抄上年',
+    en: '{percent}% of the sentences of “{section}” ({repeated} of {sentences}, figures aside) are (nearly) the same as last year’s: check that the text was not copied',
+  },
   'P.sameAsLastYear': {
     zh: '本年{tables}的数字与上年完全相同（共 {count} 个单元格），请确认没有沿用上年的表格',
     en: 'All {count} figures of {tables} are the same as last year; check that last year’s tables were not reused',
@@ -191,6 +195,7 @@ export const MESSAGES = {
   'title.P.issuedVsInForce': { zh: '本年制发 ≤ 现行有效 + 本年废止', en: 'Issued ≤ in force + repealed' },
   'title.P.feeDecimals': { zh: '收费金额（万元）最多 4 位小数', en: 'Fee amount (万元) has at most 4 decimals' },
   'title.P.regulationsAtLocalLevel': { zh: '县级及以下机关不制定规章', en: 'County and town bodies make no 规章' },
+  'title.P.copiedText': { zh: '正文不应照抄上年', en: 'Text not copied from last year' },
   'title.P.sameAsLastYear': { zh: '表格不应与上年完全相同', en: 'Tables differ from last year’s' },
   'title.X.carry': { zh: '本年“上年结转” = 上年“结转下年度”', en: 'Carried in = last year’s carried out' },
   'title.X.inForce': {

@@ -173,6 +173,16 @@ function words(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Ad
         },
       ];
     }
+    case 'P.copiedText':
+      return [
+        f.rule,
+        {
+          section: text(f, 'section'),
+          percent: num(f, 'percent'),
+          repeated: num(f, 'repeated'),
+          sentences: num(f, 'sentences'),
+        },
+      ];
     case 'P.sameAsLastYear':
       return [
         f.rule,

@@ -101,6 +101,7 @@ export type RuleId =
   | 'P.sameAsLastYear'
   | 'X.carry'
   | 'X.inForce'
+  | 'P.copiedText'
   | 'F.notFormula'
   | 'F.formulaRange'
   | 'FMT.outdated'
@@ -182,6 +183,9 @@ export interface CheckOptions {
   org?: string;
   /** The text of 一、总体情况, for the narrative `N.` rules (`narrative.ts`). */
   narrative?: string;
+  /** The prose sections of this year's and last year's report, for `P.copiedText` (`copied-text.ts`). */
+  prose?: Partial<Record<'overview' | 'problems' | 'other', string>>;
+  previousProse?: Partial<Record<'overview' | 'problems' | 'other', string>>;
   /** Report year, for messages and the format-outdated check. */
   year?: number;
   /**

@@ -116,6 +116,7 @@ export const checkCommand: Command = {
       const prev = pairs[i];
       const result = checkReportInput(input, {
         ...(prev ? { previous: prev.cells, previousFormat: prev.format } : {}),
+        ...(prev?.prose && input.prose ? { prose: input.prose, previousProse: prev.prose } : {}),
       });
       return {
         file: input.file,

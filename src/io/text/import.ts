@@ -28,6 +28,8 @@ export interface ImportResult {
   unrecognised: string[];
   /** The section 一、总体情况, or the text before the tables when it has no heading. */
   narrative: string;
+  /** The prose sections found under their headings (一、五、六), for the copied-text comparison. */
+  prose?: Partial<Record<'overview' | 'problems' | 'other', string>>;
   /** Cells placed or completed by the arithmetic because the text lost their columns. */
   inferred?: CellId[];
   notes?: string[];
@@ -99,6 +101,12 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
     unrecognised: read.unrecognised,
     narrative: narrativeLines.join('\n').trim(),
   };
+  const prose = Object.fromEntries(
+    (['overview', 'problems', 'other'] as const)
+      .map((k) => [k, (parts[k] ?? []).join('\n').trim()] as const)
+      .filter(([, v]) => v),
+  );
+  if (Object.keys(prose).length) result.prose = prose;
   if (read.inferred.length) result.inferred = read.inferred;
   if (notes.length) result.notes = notes;
   return result;

@@ -33,6 +33,7 @@ export function toReportInputs(file: string, results: ImportResult[]): ReportInp
     cells: r.cells,
     unrecognised: r.unrecognised,
     narrative: r.narrative,
+    ...(r.prose ? { prose: r.prose } : {}),
     ...(r.unread.length ? { unread: r.unread } : {}),
   }));
 }

@@ -74,7 +74,7 @@ function filterDatabase(sheets: ExcelJS.Worksheet[], bytes: Uint8Array): Uint8Ar
   files['xl/workbook.xml'] = strToU8(
     book.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`),
   );
-  return zipSync(files);
+  return zipSync(files, { level: 6 });
 }
 
 /** The bottom-right cell of a sheet's table (the header row when it has no rows); fewer than 27 columns. */
@@ -220,5 +220,7 @@ export async function buildReviewWorkbook(
     const { col, row } = lastCell(ws);
     ws.autoFilter = `A1:${col}${row}`;
   }
-  return filterDatabase(sheets, new Uint8Array(await wb.xlsx.writeBuffer()));
+  // Stored uncompressed by ExcelJS: the parts are compressed once, when the filter names are added.
+  const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+  return filterDatabase(sheets, new Uint8Array(stored));
 }

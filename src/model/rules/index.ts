@@ -4,6 +4,7 @@
  * is the loop over this list.
  */
 import type { RuleId } from '../types';
+import { COPIED_TEXT_RULE } from './copied-text';
 import { CROSS_YEAR_RULES } from './cross-year';
 import { FORMULA_RULES } from './formulas';
 import { NARRATIVE_RULES } from './narrative';
@@ -20,6 +21,7 @@ export const RULES: readonly RuleDef[] = [
   ...VALUE_RULES,
   ...PLAUSIBILITY_RULES,
   ...CROSS_YEAR_RULES,
+  COPIED_TEXT_RULE,
   ...FORMULA_RULES,
   ...FORMAT_RULES,
   ...NARRATIVE_RULES,
