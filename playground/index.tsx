@@ -20,7 +20,7 @@ function start() {
   if (officeJs?.Promise) Object.assign(standIn.Office, { Promise: officeJs.Promise });
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang') === 'en' ? 'en' : langFromLocale(params.get('lang') ?? 'zh-CN');
-  const host = createExcelHost({ lang });
+  const host = createExcelHost();
   // Exposed for the end-to-end tests and for curious developers in the browser console.
   (window as unknown as { playground: unknown }).playground = { app: standIn.app, host };
   const root = document.getElementById('root');

@@ -5,9 +5,9 @@
 import { check } from '../model/check';
 import { runExcel } from './run';
 import { getFormat } from '../model/formats';
-import type { CellId, CheckResult, Lang, TableId } from '../model/types';
+import type { CellId, CheckResult, TableId } from '../model/types';
 import { generateReport } from './generate';
-import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations, HostProblem } from './host-api';
+import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations, HostProblem } from '../taskpane/host-api';
 import { desiredPaint, isEmptyPlan, planPaint, queuePaint } from './highlight';
 import { eventAreas, LiveChecker, OwnWrites, type UserChange } from './live';
 import { parseA1 } from '../model/a1';
@@ -21,7 +21,6 @@ import { missingRequirements } from './requirements';
 export interface ExcelHostOptions {
   /** Quiet time after the last change before a live check runs (ms). */
   debounceMs?: number;
-  lang?: Lang;
 }
 
 export interface ExcelHost extends HostOperations {
@@ -99,7 +98,6 @@ function runModel(snap: Snapshot): CheckResult {
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   let cache: CachedLocation[] | null = null;
   let last: Snapshot | null = null;
-  let lang: Lang = options.lang ?? 'zh';
   const ownWrites = new OwnWrites();
   let live: LiveChecker | null = null;
   let editMemory: EditMemory = new Map();
@@ -109,7 +107,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     paint: boolean,
     changes: readonly UserChange[] = [],
   ): Promise<HostCheck> {
-    const snap = await readTables(ctx, cache, lang);
+    const snap = await readTables(ctx, cache);
     last = snap;
     cache = snap.locations.length ? snap.locations : null;
     if (!snap.locations.length) return emptyCheck(snap.problems);
@@ -197,8 +195,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return out;
     },
 
-    async checkNow(opts) {
-      if (opts?.lang) lang = opts.lang;
+    async checkNow() {
       const missing = missingRequirements();
       if (missing.length) return emptyCheck([{ kind: 'unsupportedHost', missing: missing.join(', ') }]);
       return runCheck(true);
@@ -284,7 +281,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     async clearHighlights() {
       try {
         await runExcel(async (ctx) => {
-          const snap = await readTables(ctx, cache, lang);
+          const snap = await readTables(ctx, cache);
           last = snap;
           cache = snap.locations.length ? snap.locations : null;
           const plan = planPaint(snap, new Map());

@@ -7,8 +7,8 @@
 import { a1, parseA1 } from '../model/a1';
 import { getFormat } from '../model/formats';
 import { tableName } from '../model/layout';
-import type { CellId, FormatId, Lang, RawValue, ReportFormat, TableDef, TableId } from '../model/types';
-import type { HostProblem, TableLocation } from './host-api';
+import type { CellId, FormatId, RawValue, ReportFormat, TableDamage, TableDef, TableId } from '../model/types';
+import type { HostProblem, TableLocation } from '../taskpane/host-api';
 import { matchGrid } from './grid';
 import { SETTINGS_KEY, TABLE_IDS, parseMeta, parseNameReference, type ReportMeta } from './metadata';
 
@@ -89,11 +89,7 @@ function inferFormat(found: { table: TableId; address: string }[]): FormatId {
  * Reads the tables. `cache`: where they were found last time (enables the one-sync path). Runs inside the caller's
  * `Excel.run` so that the paint that follows can use the loaded conditional-format proxies.
  */
-export async function readTables(
-  ctx: Excel.RequestContext,
-  cache: CachedLocation[] | null,
-  lang: Lang = 'zh',
-): Promise<Snapshot> {
+export async function readTables(ctx: Excel.RequestContext, cache: CachedLocation[] | null): Promise<Snapshot> {
   const wb = ctx.workbook;
   wb.names.load('items/name,items/formula');
   const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY);
@@ -109,7 +105,7 @@ export async function readTables(
     if (!item) continue;
     const ref = parseNameReference(String(item.formula ?? ''));
     if (!ref) {
-      problems.push({ kind: 'tableDamaged', table: t, detail: describeMissing(t, true, lang) });
+      problems.push({ kind: 'tableDamaged', table: t, damage: { kind: 'deleted' } });
       continue;
     }
     named.push({ table: t, sheet: ref.sheet, address: ref.address });
@@ -122,7 +118,7 @@ export async function readTables(
     await ctx.sync();
   }
   const format = getFormat(meta?.format ?? inferFormat(named));
-  return mapSnapshot(format, meta, proxies, problems, lang);
+  return mapSnapshot(format, meta, proxies, problems);
 }
 
 function emptySnapshot(meta: ReportMeta | null, problems: HostProblem[]): Snapshot {
@@ -146,7 +142,6 @@ function mapSnapshot(
   meta: ReportMeta | null,
   proxies: TableProxies[],
   problems: HostProblem[],
-  lang: Lang,
 ): Snapshot {
   const snap = emptySnapshot(meta, problems);
   snap.format = format.id;
@@ -170,13 +165,13 @@ function mapSnapshot(
         fill: cf.customOrNullObject.isNullObject ? null : (cf.customOrNullObject.format.fill.color ?? null),
       });
     }
-    mapTable(def, p.range.values, p.range.formulas, parseA1(p.loc.address), sheetName, snap, lang);
+    mapTable(def, p.range.values, p.range.formulas, parseA1(p.loc.address), sheetName, snap);
   }
   for (const t of TABLE_IDS) {
     if (!snap.locations.some((l) => l.table === t)) {
       if (!snap.excluded.includes(t)) snap.excluded.push(t);
       if (!problems.some((x) => x.kind === 'tableDamaged' && x.table === t))
-        problems.push({ kind: 'tableDamaged', table: t, detail: describeMissing(t, false, lang) });
+        problems.push({ kind: 'tableDamaged', table: t, damage: { kind: 'notFound' } });
     }
   }
   return snap;
@@ -189,12 +184,9 @@ function mapTable(
   origin: { row: number; col: number },
   sheet: string,
   snap: Snapshot,
-  lang: Lang,
 ): void {
   const m = matchGrid(def, values);
-  if (!m.exact) {
-    snap.problems.push({ kind: 'tableDamaged', table: def.id, detail: describeDamage(def, m, origin, lang) });
-  }
+  if (!m.exact) snap.problems.push({ kind: 'tableDamaged', table: def.id, damage: describeDamage(def, m, origin) });
   if (!m.usable) {
     snap.excluded.push(def.id);
     return;
@@ -217,48 +209,18 @@ function toRaw(v: unknown): RawValue {
   return String(v);
 }
 
-/** What is wrong with a table, in the user's language: the task pane shows it as it is. */
+/** What is wrong with a table's layout, as data (the pane words it through the message table). */
 export function describeDamage(
   def: TableDef,
   m: ReturnType<typeof matchGrid>,
   origin: { row: number; col: number },
-  lang: Lang,
-): string {
-  const zh = lang === 'zh';
-  const name = def.shortName[lang];
-  const parts: string[] = [];
-  if (m.columnsChanged)
-    parts.push(
-      zh
-        ? `列数应为 ${def.cols} 列（可能插入或删除了列）`
-        : `it should have ${def.cols} columns (a column was inserted or deleted?)`,
-    );
-  if (m.badHeaders.length)
-    parts.push(zh ? `表头被改动：${m.badHeaders.join('、')}` : `header changed: ${m.badHeaders.join(' | ')}`);
-  if (m.extraRows.length) {
-    const rows = m.extraRows.map((r) => origin.row + r + 1).join(zh ? '、' : ', ');
-    parts.push(
-      zh
-        ? `第 ${rows} 行不属于标准格式（插入的行），请删除`
-        : `row ${rows} is not part of the standard format (inserted?): delete it`,
-    );
-  }
-  if (m.missingRows.length)
-    parts.push(zh ? `缺少行：${m.missingRows.join('、')}` : `missing rows: ${m.missingRows.join(' | ')}`);
-  const what = parts.join(zh ? '；' : '; ') || (zh ? '布局与标准格式不符' : 'the layout differs from the format');
-  const tail = m.usable
-    ? zh
-      ? '（已按行标签读取数据）'
-      : ' (values were read by their row labels)'
-    : zh
-      ? '（无法可靠读取，本表未检查）'
-      : ' (cannot be read reliably: not checked)';
-  return `${name}${zh ? '：' : ': '}${what}${tail}`;
-}
-
-/** The detail for a table whose name no longer points anywhere. */
-export function describeMissing(table: TableId, deleted: boolean, lang: Lang): string {
-  const f = getFormat('2021').tables.find((t) => t.id === table)!;
-  if (lang === 'zh') return deleted ? `${f.shortName.zh}已被删除（名称引用失效）` : `${f.shortName.zh}未找到`;
-  return deleted ? `${f.shortName.en} was deleted (its name no longer refers to cells)` : `${f.shortName.en} not found`;
+): TableDamage {
+  return {
+    kind: 'layout',
+    ...(m.columnsChanged ? { columns: def.cols } : {}),
+    badHeaders: [...m.badHeaders],
+    extraRows: m.extraRows.map((r) => origin.row + r + 1),
+    missingRows: [...m.missingRows],
+    usable: m.usable,
+  };
 }

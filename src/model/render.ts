@@ -7,7 +7,7 @@ import { getFormat } from './formats';
 import { formatMessage, type MessageKey, type MessageParams } from './messages';
 import { formatDiff, formatNumber } from './numbers';
 import { formatRules } from './rules/instances';
-import type { CellId, DataCell, FindingDraft, FormatId, Lang, ReportFormat, TableId } from './types';
+import type { CellId, DataCell, FindingDraft, FormatId, Lang, ReportFormat, TableDamage, TableId } from './types';
 
 /** Sheet address of each data cell (`D23`), when the report was read from a sheet. */
 export type Addresses = Readonly<Record<CellId, string>>;
@@ -264,4 +264,21 @@ export function renderFinding(
   let out = formatMessage(key, lang, params);
   if (finding.rule.startsWith('T3.') || finding.rule.startsWith('T4.')) out += located(finding, f, lang, addresses);
   return out;
+}
+
+/** What is wrong with a table in the workbook, in `lang` (the table itself is named by the caller's sentence). */
+export function renderTableDamage(damage: TableDamage, lang: Lang): string {
+  if (damage.kind === 'deleted') return formatMessage('damage.deleted', lang);
+  if (damage.kind === 'notFound') return formatMessage('damage.notFound', lang);
+  const sep = formatMessage('list.separator', lang);
+  const parts: string[] = [];
+  if (damage.columns !== undefined) parts.push(formatMessage('damage.columns', lang, { count: damage.columns }));
+  if (damage.badHeaders.length)
+    parts.push(formatMessage('damage.headers', lang, { list: damage.badHeaders.join(sep) }));
+  if (damage.extraRows.length)
+    parts.push(formatMessage('damage.extraRows', lang, { list: damage.extraRows.join(sep) }));
+  if (damage.missingRows.length)
+    parts.push(formatMessage('damage.missingRows', lang, { list: damage.missingRows.join(sep) }));
+  const what = parts.join(formatMessage('list.clauses', lang)) || formatMessage('damage.layout', lang);
+  return what + formatMessage(damage.usable ? 'damage.usable' : 'damage.unusable', lang);
 }

@@ -156,6 +156,27 @@ export interface Finding {
 /** A finding as a rule writes it: the severity is the registry's, added by the checker's loop. */
 export type FindingDraft = Omit<Finding, 'severity'>;
 
+/**
+ * What is wrong with a generated table in a workbook, as data (the pane words it through the message table):
+ * its name points nowhere (`deleted`), it is not there (`notFound`), or its layout differs from the format.
+ */
+export type TableDamage =
+  | { kind: 'deleted' }
+  | { kind: 'notFound' }
+  | {
+      kind: 'layout';
+      /** The number of columns the table should have, when it has another. */
+      columns?: number;
+      /** Header texts that were changed. */
+      badHeaders: string[];
+      /** Sheet row numbers (1-based) that are not part of the format. */
+      extraRows: number[];
+      /** Row labels the table lacks. */
+      missingRows: string[];
+      /** Whether the values could still be read by their row labels. */
+      usable: boolean;
+    };
+
 export interface RuleSummary {
   rule: RuleId;
   checked: number;

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
 import { ArrowSync16Regular, PaintBrushSubtract16Regular } from '@fluentui/react-icons';
-import type { GenerateRequest, HostCheck, HostOperations, HostProblem } from '../excel/host-api';
+import type { GenerateRequest, HostCheck, HostOperations, HostProblem } from './host-api';
 import type { CellId, Lang } from '../model/types';
 import { FindingsList } from './components/FindingsList';
 import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
@@ -61,10 +61,10 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
 
   const checkNow = React.useCallback(async () => {
     setBusy('check');
-    const c = await guarded(() => host.checkNow({ lang }));
+    const c = await guarded(() => host.checkNow());
     if (c) setCheck(c);
     setBusy(null);
-  }, [guarded, host, lang]);
+  }, [guarded, host]);
 
   const supported = missing.length === 0;
 
@@ -76,13 +76,14 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
     if (!supported || !live) return;
     let active = true;
     liveChain.current = liveChain.current
-      .then(() => host.startLive((c) => active && setCheck(c), { lang }))
+      .then(() => host.startLive((c) => active && setCheck(c)))
       .catch((e) => setFailure(messageOf(e)));
     return () => {
       active = false;
       liveChain.current = liveChain.current.then(() => host.stopLive()).catch(() => undefined);
     };
-  }, [supported, live, host, lang]);
+    // The language is not a dependency: switching it re-renders the findings the pane has, without a new read.
+  }, [supported, live, host]);
 
   const generate = async (req: GenerateRequest) => {
     const out = await host.generate(req);

@@ -45,7 +45,7 @@ Office.onReady((info) => {
     root.render(<NotInExcel lang={lang} theme={theme} />);
     return;
   }
-  const host = createExcelHost({ lang });
+  const host = createExcelHost();
   // Desktop and Mac task panes ignore download links: the host opens the template in Excel or in the browser.
   root.render(
     <App

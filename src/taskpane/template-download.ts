@@ -4,7 +4,7 @@
  * download link where the platform honours one (Office on the web, the playground). ExcelJS is large, so it is
  * loaded only when asked for (a separate chunk), keeping it out of the pane's first load.
  */
-import type { GenerateRequest } from '../excel/host-api';
+import type { GenerateRequest } from './host-api';
 import type { WorkbookDelivery } from '../excel/open-workbook';
 import { FORMAT_IDS } from '../model/formats';
 import type { FormatId } from '../model/types';

@@ -7,7 +7,7 @@ import { a1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
-import type { HostCheck } from '../../src/excel/host-api';
+import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { installStandIn, tableOrigin, type Bench } from './harness';
 

@@ -7,7 +7,7 @@ import { a1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
-import type { HostCheck } from '../../src/excel/host-api';
+import type { HostCheck } from '../../src/taskpane/host-api';
 import { MAX_STRONG_SUSPECTS } from '../../src/excel/highlight';
 import { applyEdits } from '../../src/model/recent-edit';
 import { PAINT_FILL } from '../../src/excel/palette';
@@ -241,7 +241,8 @@ describe('on an unprotected generated sheet', () => {
     await settle();
     const damaged = last().problems.find((p) => p.kind === 'tableDamaged' && p.table === 'T3');
     expect(damaged).toBeDefined();
-    expect(damaged && 'detail' in damaged ? damaged.detail : '').toContain(String(row));
+    const damage = damaged && 'damage' in damaged ? damaged.damage : null;
+    expect(damage?.kind === 'layout' ? damage.extraRows : []).toContain(row);
     expect(last().result!.cells['T3.R3_2.NP']).toBe(3);
     expect(last().cellAddress['T3.R3_2.NP']).toBe(`D${row + 1}`);
   });

@@ -6,7 +6,7 @@ import { a1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { TableId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
-import type { HostCheck } from '../../src/excel/host-api';
+import type { HostCheck } from '../../src/taskpane/host-api';
 import { paintedCellOf } from '../../src/excel/highlight';
 import { createStandIn, type StandIn } from '../../standin';
 import { runSession } from '../support/live-fuzz';

@@ -15,7 +15,7 @@ import { normaliseLabel } from '../../src/model/normalise';
 import { tableName } from '../../src/model/layout';
 import type { CellId, CheckResult, RawValue, TableId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
-import type { HostCheck } from '../../src/excel/host-api';
+import type { HostCheck } from '../../src/taskpane/host-api';
 import { desiredPaint, paintedCellOf } from '../../src/excel/highlight';
 import { liveFormulaCells } from '../../src/model/mistakes';
 import type { EditAttribution } from '../../src/model/recent-edit';

@@ -190,7 +190,7 @@ describe('task pane: live checking', () => {
     const host = createFakeHost({ check: hostCheck(passingResult()) });
     await renderApp(host);
     await waitFor(() => expect(host.liveListener).not.toBeNull());
-    expect(callsOf(host, 'startLive')[0][0]).toEqual({ lang: 'zh' });
+    expect(callsOf(host, 'startLive')).toHaveLength(1);
     const { result, finding } = brokenBalance({ newCount: 5, carryIn: 0, done: 4, carryOut: 0 });
     await act(async () => host.liveListener!(hostCheck(result)));
     expect(screen.getByTestId('finding').textContent).toContain(shownMessage(finding));
@@ -234,22 +234,37 @@ describe('task pane: unsupported host', () => {
 
 describe('task pane: English', () => {
   it('starts in English when asked and checks with English messages', async () => {
+    const { result, finding } = brokenBalance({ newCount: 5, carryIn: 0, done: 4, carryOut: 0 });
+    const broken = createFakeHost({ check: hostCheck(result) });
+    const view = await renderApp(broken, { initialLang: 'en' });
+    expect(screen.getByTestId('finding-message').textContent).toBe(shownMessage(finding, 'en'));
+    expect(screen.getByTestId('finding-message').textContent).toMatch(/^Table 3, column/);
+    view.unmount();
     const host = createFakeHost({ check: hostCheck(passingResult()) });
     await renderApp(host, { initialLang: 'en' });
-    expect(callsOf(host, 'checkNow')[0][0]).toEqual({ lang: 'en' });
     expect(screen.getByTestId('overall').textContent).toContain(en.overallPass);
     expect(screen.getByRole('button', { name: en.checkNow })).toBeTruthy();
     expect(screen.getByTestId('status-T3').textContent).toContain(getFormat('2021').tables[1].shortName.en);
   });
 
-  it('switching language re-checks in the new language and restarts live checking with it', async () => {
-    const host = createFakeHost({ check: hostCheck(passingResult()) });
+  it('switching language re-renders the findings the pane has: no new read, no new paint, live checking untouched', async () => {
+    const { result, finding } = brokenBalance({ newCount: 5, carryIn: 0, done: 4, carryOut: 0 });
+    const host = createFakeHost({ check: hostCheck(result) });
     await renderApp(host);
+    await waitFor(() => expect(host.liveListener).not.toBeNull());
+    expect(screen.getByTestId('finding-message').textContent).toBe(shownMessage(finding, 'zh'));
+    const asked = host.calls.length;
+    expect(asked).toBeGreaterThanOrEqual(2);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: zh.switchLanguageLabel }));
     });
-    await waitFor(() => expect(callsOf(host, 'checkNow').at(-1)?.[0]).toEqual({ lang: 'en' }));
-    await waitFor(() => expect(callsOf(host, 'startLive').at(-1)?.[0]).toEqual({ lang: 'en' }));
     expect(screen.getByRole('heading', { name: en.findingsHeading })).toBeTruthy();
+    expect(screen.getByTestId('finding-message').textContent).toBe(shownMessage(finding, 'en'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: en.switchLanguageLabel }));
+    });
+    expect(screen.getByTestId('finding-message').textContent).toBe(shownMessage(finding, 'zh'));
+    // Two switches: not one check, live start or stop, write or paint asked of the host.
+    expect(host.calls.slice(asked).map((c) => c.method)).toEqual([]);
   });
 });

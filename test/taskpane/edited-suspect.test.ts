@@ -8,7 +8,7 @@ import { groupMistakes } from '../../src/model/mistakes';
 import { applyEdits, findingKey } from '../../src/model/recent-edit';
 import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
-import type { HostCheck } from '../../src/excel/host-api';
+import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { installStandIn, tableOrigin, type Bench } from '../excel/harness';
 

@@ -2,8 +2,9 @@
  * A HostOperations double for component tests: returns the checks a test prepares and records every call, so tests
  * can assert what the pane asked of the host. `writeValues` merges values and returns whatever `afterWrite` makes.
  */
-import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations } from '../../src/excel/host-api';
+import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations } from '../../src/taskpane/host-api';
 import { T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../../src/model/formats';
+import { check } from '../../src/model/check';
 import { renderFinding } from '../../src/model/render';
 import type { CellId, CheckResult, Finding, FormatId, Lang } from '../../src/model/types';
 
@@ -52,12 +53,12 @@ export function createFakeHost(init: Partial<Pick<FakeHost, 'check' | 'afterWrit
       host.calls.push({ method: 'generate', args: [req] });
       return host.generateOutcomes.shift() ?? { ok: true, sheet: '统计表', address: 'A1:O80' };
     },
-    async checkNow(opts?: { lang?: Lang }) {
-      host.calls.push({ method: 'checkNow', args: [opts] });
+    async checkNow() {
+      host.calls.push({ method: 'checkNow', args: [] });
       return host.check;
     },
-    async startLive(onResult: (c: HostCheck) => void, opts?: { lang?: Lang }) {
-      host.calls.push({ method: 'startLive', args: [opts] });
+    async startLive(onResult: (c: HostCheck) => void) {
+      host.calls.push({ method: 'startLive', args: [] });
       host.liveListener = onResult;
     },
     async stopLive() {
@@ -131,4 +132,78 @@ export function brokenBalance(v: { newCount: number; carryIn: number; done: numb
 /** A finding's sentence as the pane shows it for a `hostCheck` of its result. */
 export function shownMessage(f: Finding, lang: Lang = 'zh', format: FormatId = '2021'): string {
   return renderFinding(f, format, lang, fakeAddresses(format));
+}
+
+/**
+ * A fake host that behaves as the contract says (test/taskpane/host-contract.ts), backed by the model instead of a
+ * workbook: generated totals follow their parts as live formulas do, `writeValues` writes input cells only, and a
+ * value the user types reaches the live listener.
+ */
+export function createModelHost() {
+  let format: FormatId | null = null;
+  const values: Record<CellId, number | null> = {};
+  let listener: ((c: HostCheck) => void) | null = null;
+  const calls: string[] = [];
+
+  const totals = () => {
+    const f = getFormat(format!);
+    const memo = new Map<CellId, number>();
+    const valueOf = (id: CellId): number | null => {
+      const c = f.cellById.get(id)!;
+      if (!c.sumOf) return values[id] ?? null;
+      let v = memo.get(id);
+      if (v === undefined) memo.set(id, (v = c.sumOf.reduce((s, p) => s + (valueOf(p) ?? 0), 0)));
+      return v;
+    };
+    return Object.fromEntries(f.cells.map((c) => [c.id, valueOf(c.id)]));
+  };
+  const run = (): HostCheck => {
+    if (!format) return hostCheck(null);
+    const totalsNow = getFormat(format)
+      .cells.filter((c) => c.sumOf)
+      .map((c) => c.id);
+    return hostCheck(check(format, totals(), { formulaCells: totalsNow }), { formulaCells: totalsNow, edits: {} });
+  };
+  const host: HostOperations & { userTypes(id: CellId, v: number): void; calls: string[] } = {
+    calls,
+    missingRequirements: () => [],
+    async generate(req) {
+      calls.push('generate');
+      format = req.format;
+      for (const k of Object.keys(values)) delete values[k];
+      return { ok: true, sheet: '统计表', address: 'A1:O80' };
+    },
+    async checkNow() {
+      calls.push('checkNow');
+      return run();
+    },
+    async startLive(onResult) {
+      calls.push('startLive');
+      listener = onResult;
+      onResult(run());
+    },
+    async stopLive() {
+      calls.push('stopLive');
+      listener = null;
+    },
+    async goToCell() {
+      calls.push('goToCell');
+    },
+    async writeValues(v) {
+      calls.push('writeValues');
+      if (format) {
+        const f = getFormat(format);
+        for (const [id, x] of Object.entries(v)) if (f.cellById.get(id)?.role === 'input') values[id] = x;
+      }
+      return run();
+    },
+    async clearHighlights() {
+      calls.push('clearHighlights');
+    },
+    userTypes(id, v) {
+      values[id] = v;
+      listener?.(run());
+    },
+  };
+  return host;
 }

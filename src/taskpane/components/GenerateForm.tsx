@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { FORMAT_IDS, getFormat, isFormatId } from '../../model/formats';
 import type { FormatId } from '../../model/types';
-import type { GenerateOutcome, GenerateRequest } from '../../excel/host-api';
+import type { GenerateOutcome, GenerateRequest } from '../host-api';
 import type { WorkbookDelivery } from '../../excel/open-workbook';
 import type { Strings } from '../i18n';
 import { useStyles } from './styles';

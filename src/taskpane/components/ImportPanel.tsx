@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Textarea } from '@fluentui/react-components';
-import type { HostCheck, HostOperations } from '../../excel/host-api';
+import type { HostCheck, HostOperations } from '../host-api';
 import type { ImportResult } from '../../io/text';
 import { getFormat } from '../../model/formats';
 import type { CheckResult } from '../../model/types';

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { HostProblem } from '../../excel/host-api';
+import type { HostProblem } from '../host-api';
 import type { FormatId, Lang } from '../../model/types';
 import { getFormat } from '../../model/formats';
+import { renderTableDamage } from '../../model/render';
 import type { Strings } from '../i18n';
 
 export function problemText(t: Strings, p: HostProblem, lang: Lang, format: FormatId = '2021'): string {
@@ -16,7 +17,7 @@ export function problemText(t: Strings, p: HostProblem, lang: Lang, format: Form
     case 'tableDamaged':
       return t.problemTableDamaged(
         getFormat(format).tables.find((x) => x.id === p.table)?.shortName[lang] ?? p.table,
-        p.detail,
+        renderTableDamage(p.damage, lang),
       );
     case 'failed':
       return t.problemFailed(p.message);

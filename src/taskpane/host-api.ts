@@ -1,11 +1,15 @@
 /**
- * The operations the task pane needs from its host, as one interface. The Excel implementation lives in
- * `src/excel/`; the task pane receives an object of this type as a prop and never calls `Excel` itself
- * (the pattern of Microsoft's React task-pane template). Tests and the playground pass other implementations.
+ * The operations the task pane needs from its host, as one interface, next to the pane that uses it. The Excel
+ * implementation lives in `src/excel/`; the task pane receives an object of this type as a prop and never calls
+ * `Excel` itself (the pattern of Microsoft's React task-pane template). Tests and the playground pass other
+ * implementations; test/taskpane/host-contract.ts states what every implementation promises.
+ *
+ * No operation takes a language: the host returns findings and problems as data, and the pane renders them in the
+ * language it shows (switching language is a re-render, not a new read).
  */
 import type { EditAttribution } from '../model/recent-edit';
-import type { WorkbookDelivery } from './open-workbook';
-import type { CellId, CheckResult, FormatId, Lang, TableId } from '../model/types';
+import type { WorkbookDelivery } from '../excel/open-workbook';
+import type { CellId, CheckResult, FormatId, TableDamage, TableId } from '../model/types';
 
 export interface GenerateRequest {
   format: FormatId;
@@ -27,7 +31,7 @@ export type HostProblem =
   | { kind: 'noTables' }
   | { kind: 'unsupportedHost'; missing: string }
   | { kind: 'sheetProtected'; sheet: string }
-  | { kind: 'tableDamaged'; table: TableId; detail: string }
+  | { kind: 'tableDamaged'; table: TableId; damage: TableDamage }
   | { kind: 'failed'; message: string };
 
 export interface TableLocation {
@@ -61,12 +65,9 @@ export interface HostOperations {
   missingRequirements(): string[];
   generate(req: GenerateRequest): Promise<GenerateOutcome>;
   /** Reads the tables, runs the model, paints the findings. */
-  checkNow(opts?: { lang?: Lang }): Promise<HostCheck>;
-  /**
-   * Starts live checking; `onResult` is called after every check the host runs on its own. `lang` is the language
-   * of the findings' messages (the pane restarts live checking when the user switches language).
-   */
-  startLive(onResult: (c: HostCheck) => void, opts?: { lang?: Lang }): Promise<void>;
+  checkNow(): Promise<HostCheck>;
+  /** Starts live checking; `onResult` is called after every check the host runs on its own. */
+  startLive(onResult: (c: HostCheck) => void): Promise<void>;
   stopLive(): Promise<void>;
   /** Selects and scrolls to a data cell. */
   goToCell(id: CellId): Promise<void>;

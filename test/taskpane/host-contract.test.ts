@@ -1,0 +1,13 @@
+/** The pane's model-backed fake host keeps the contract the real Excel host keeps (see host-contract.ts). */
+import { createModelHost } from './fake-host';
+import { hostContract } from './host-contract';
+
+hostContract('the pane’s fake host', async () => {
+  const host = createModelHost();
+  return {
+    host,
+    settle: async () => undefined,
+    userTypes: async (id, value) => host.userTypes(id, value),
+    dispose: async () => undefined,
+  };
+});
