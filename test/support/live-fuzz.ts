@@ -54,7 +54,9 @@ type Kind =
   | 'moveTable'
   | 'renameSheet'
   | 'typeBeside'
-  | 'formatCell';
+  | 'formatCell'
+  | 'clearColumn'
+  | 'clearRow';
 
 /** Weights: mostly the edits users make all day, now and then a structural change. */
 const WEIGHTS: [Kind, number][] = [
@@ -72,6 +74,9 @@ const WEIGHTS: [Kind, number][] = [
   ['renameSheet', 2],
   ['typeBeside', 8],
   ['formatCell', 4],
+  // Whole columns and rows (Delete on a selected column or row header): Excel reports them as `D:D`, `5:5`.
+  ['clearColumn', 1],
+  ['clearRow', 1],
 ];
 
 export interface SessionStats {
@@ -432,9 +437,17 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
         if (typing && syncs > 2) fail(`${syncs} syncs for a single-cell edit`);
         if (block && syncs > 3) fail(`${syncs} syncs for a block edit`);
       }
-      structuralBefore = !['type', 'paste', 'clear', 'overwriteTotal', 'fillDown', 'typeBeside', 'formatCell'].includes(
-        kind,
-      );
+      structuralBefore = ![
+        'type',
+        'paste',
+        'clear',
+        'overwriteTotal',
+        'fillDown',
+        'typeBeside',
+        'formatCell',
+        'clearColumn',
+        'clearRow',
+      ].includes(kind);
 
       const want = expected(standIn, book, last);
       if (!last.result) {
@@ -542,6 +555,17 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
           if (!addr) return 'clear: table not intact';
           const p = parseA1(addr);
           const range = `${addr}:${a1(p.row + Math.floor(r() * 3), p.col + Math.floor(r() * 3))}`;
+          app.clear(sheet, range);
+          return `clear ${range}`;
+        }
+        case 'clearColumn':
+        case 'clearRow': {
+          const id = pick(r, inputCells).id;
+          const addr = addrOf(id);
+          if (!addr) return `${kind}: table not intact`;
+          const p = parseA1(addr);
+          const col = a1(0, p.col).replace(/\d+$/, '');
+          const range = kind === 'clearColumn' ? `${col}:${col}` : `${p.row + 1}:${p.row + 1}`;
           app.clear(sheet, range);
           return `clear ${range}`;
         }
