@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { strings } from '../../src/taskpane/i18n';
+import { templateFileName, templatePageUrl } from '../../src/taskpane/template-download';
 import {
   launchChromium,
   playgroundBuild,
@@ -106,6 +107,35 @@ describeBrowser('the task pane in hosts that cannot run it', () => {
     expect(text).toContain('Excel 2021');
     expect(text.indexOf('可以使用本加载项的 Excel')).toBeLessThan(text.indexOf('Excel versions that run this add-in'));
     await page.screenshot({ path: path.join(ARTIFACTS, 'old-hosts-02-internet-explorer.png') });
+    await page.close();
+  });
+});
+
+describeBrowser("the template's download page (opened in the browser from desktop Excel)", () => {
+  it('makes the workbook in the browser and downloads it under its name', async () => {
+    const req = { format: '2021', year: 2025, org: '某某县人民政府办公室' } as const;
+    const page = await chromium.context.newPage();
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort('blockedbyclient'),
+    );
+    const download = page.waitForEvent('download');
+    await page.goto(templatePageUrl(req, server.url));
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(templateFileName(req));
+    const bytes = fs.readFileSync((await file.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.getByText(`模板已下载：${templateFileName(req)}`).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'old-hosts-03-template-page.png') });
+    await page.close();
+  });
+
+  it('a damaged link changes nothing and says so', async () => {
+    const page = await chromium.context.newPage();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.goto(`${server.url}template.html?format=2021&year=abc`);
+    await page.getByText(/^链接不完整/).waitFor();
+    expect(downloads).toBe(0);
     await page.close();
   });
 });
