@@ -5,10 +5,9 @@
  */
 import { parseA1 } from '../model/a1';
 import { runExcel } from './run';
-import { planReport, STYLES, type SheetPlan, type StyleKey } from '../model/layout';
+import { planReport, SELF_CHECK_FILL, STYLES, type SheetPlan, type StyleKey } from '../model/layout';
 import type { GenerateOutcome, GenerateRequest } from '../taskpane/host-api';
 import { SETTINGS_KEY, isOurName, type ReportMeta } from './metadata';
-import { SELF_CHECK_FILL } from './palette';
 import { coalesce, rectAddress, rectCells, shiftFormula, type Rect } from './rects';
 import { errorMessage } from './errors';
 

@@ -1,12 +1,8 @@
 /**
- * Colours the adapter paints with. The self-checking conditional formats written at generation are deliberately
- * paler than the add-in's own highlights, so that where both apply the add-in's strong/light distinction shows.
+ * Colours the adapter paints with. The self-checking conditional formats written at generation (their colours are
+ * part of the layout plan, `SELF_CHECK_FILL` in model/layout.ts) are deliberately paler than these, so that where
+ * both apply the add-in's strong/light distinction shows.
  */
-export const SELF_CHECK_FILL = {
-  error: '#FCE4E4',
-  warning: '#FFF4D6',
-  unfilled: '#FFF8E1',
-} as const;
 
 export type PaintClass = 'errorStrong' | 'errorLight' | 'warningStrong' | 'warningLight' | 'unfilled';
 

@@ -314,6 +314,16 @@ export function planReport(opts: PlanOptions): SheetPlan {
   };
 }
 
+/**
+ * Fill of the self-checking conditional formats, per severity: part of the plan, so that the Excel adapter and the
+ * .xlsx writer paint the same colours. Deliberately paler than the add-in's own highlights (excel/palette.ts).
+ */
+export const SELF_CHECK_FILL = {
+  error: '#FCE4E4',
+  warning: '#FFF4D6',
+  unfilled: '#FFF8E1',
+} as const;
+
 /** Blank or a common placeholder (`/`, `-`, `无` …): the model counts such a cell as unfilled, not as an error. */
 function blankLike(ref: string): string {
   return `OR(LEN(${ref})=0,${COMMON_PLACEHOLDERS.map((p) => `${ref}="${p}"`).join(',')})`;

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { writeTemplate, DEFAULT_SHEET_NAME } from '../../src/io/xlsx/template';
 import { planReport, STYLES, NUMBER_FORMATS } from '../../src/model/layout';
 import { getFormat, FORMAT_IDS } from '../../src/model/formats';
-import { SELF_CHECK_FILL } from '../../src/excel/palette';
+import { SELF_CHECK_FILL } from '../../src/model/layout';
 import { templateCommand } from '../../src/cli/commands/template';
 import type { CliIO } from '../../src/cli/command';
 import { UsageError } from '../../src/cli/command';

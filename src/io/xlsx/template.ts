@@ -8,10 +8,16 @@
  */
 import ExcelJS from 'exceljs';
 import { getFormat } from '../../model/formats';
-import { planReport, STYLES, type CellStyle, type PlanConditionalFormat, type SheetPlan } from '../../model/layout';
+import {
+  planReport,
+  SELF_CHECK_FILL,
+  STYLES,
+  type CellStyle,
+  type PlanConditionalFormat,
+  type SheetPlan,
+} from '../../model/layout';
 import { a1, parseA1 } from '../../model/a1';
 import type { CellId, CellKind, FormatId, RawValue, RawValues } from '../../model/types';
-import { SELF_CHECK_FILL } from '../../excel/palette';
 
 export interface TemplateOptions {
   format?: FormatId;
