@@ -171,6 +171,14 @@ export const MESSAGES = {
     zh: '总体情况写“{phrase}”，而{where}合计为 {table}',
     en: 'The overview says “{phrase}”, but {where} add up to {table}',
   },
+  'N.allCompleted': {
+    zh: '总体情况写“{phrase}”，而{where}为 {table}，仍有申请结转下年度办理',
+    en: 'The overview says “{phrase}”, but {where} is {table}: applications are carried over to next year',
+  },
+  'N.allUpheld': {
+    zh: '总体情况写“{phrase}”，而{where}合计为 {table}，并非全部维持',
+    en: 'The overview says “{phrase}”, but {where} add up to {table}: not all were upheld',
+  },
 
   // ── Rule titles: what each rule checks, for headings and help ───────────────────────────────────────────
   'title.T3.balance': {
@@ -232,6 +240,14 @@ export const MESSAGES = {
     en: 'Administrative reviews in the overview agree with table 4',
   },
   'title.N.suit': { zh: '总体情况所写行政诉讼数与表四相符', en: 'Lawsuits in the overview agree with table 4' },
+  'title.N.allCompleted': {
+    zh: '总体情况说申请全部办结时，表三没有结转下年度的申请',
+    en: 'When the overview says every application was completed, table 3 carries none over',
+  },
+  'title.N.allUpheld': {
+    zh: '总体情况说复议、诉讼均获维持时，表四没有纠正、其他结果或尚未审结的案件',
+    en: 'When the overview says all reviews or suits were upheld, table 4 has none corrected, other or pending',
+  },
 
   // ── Command line (`disclosure-tables check`) ─────────────────────────────────────────────────────────────
   'cli.reportHeading': { zh: '{file}', en: '{file}' },

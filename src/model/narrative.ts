@@ -10,7 +10,7 @@ import type { CellId, FindingDraft, FindingParams, FormatId, NarrativeRuleId, Ra
 export type NarrativeMetric =
   'received' | 'carryIn' | 'completed' | 'carryOut' | 'noApplications' | 'review' | 'suit' | `result:${ResultCategory}`;
 
-export type ResultCategory = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6';
+export type ResultCategory = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R1+R2';
 
 export interface NarrativeFigure {
   metric: NarrativeMetric;
@@ -92,16 +92,27 @@ export function narrativeFigures(narrative: string): NarrativeFigure[] {
         if (/其中|同比|增长|减少|以上|以下/.test(gap)) continue;
         if (p.metric === 'received' && !/申请/.test(gap + sentence.slice(0, m.index ?? 0).slice(-12))) continue;
         if (p.metric === 'review' && /诉讼/.test(gap)) continue;
+        // `办结的申请中同意公开答复 9 件`: a part of the completed applications, not their count.
+        if (p.metric === 'completed' && /中|同意|予以|公开|不予|部分/.test(gap)) continue;
         out.push({ metric: p.metric, value: p.zero ? 0 : Number(m[2]), sentence, phrase: m[0] });
       }
     }
+    // `予以公开及部分公开 208 件` names （一）+（二）: neither category alone.
+    const joint = /(?:同意|予以)?公开(?:及|和|与|、|或)部分公开/g;
+    const jointSpans: [number, number][] = [];
+    for (const m of sentence.matchAll(new RegExp(`${joint.source}(${GAP})(\\d+)${UNIT}`, 'g'))) {
+      if (/其中/.test(m[1])) continue;
+      jointSpans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      out.push({ metric: 'result:R1+R2', value: Number(m[2]), sentence, phrase: m[0] });
+    }
+    const inJoint = (at: number) => jointSpans.some(([a, b]) => at >= a && at < b);
     for (const [cat, word] of RESULT_WORDS) {
       const re = new RegExp(
         `${word.source}(${GAP})(\\d+)${UNIT}(?:[,，]?(?:占|占比|比例为?|约占)(?:总数|全部)?(?:的)?(\\d+(?:\\.\\d+)?)%)?`,
         'g',
       );
       for (const m of sentence.matchAll(re)) {
-        if (/其中/.test(m[1])) continue;
+        if (/其中/.test(m[1]) || inJoint(m.index ?? 0)) continue;
         const f: NarrativeFigure = { metric: `result:${cat}`, value: Number(m[2]), sentence, phrase: m[0] };
         if (m[3] !== undefined) f.percent = { value: Number(m[3]), decimals: (m[3].split('.')[1] ?? '').length };
         out.push(f);
@@ -129,7 +140,8 @@ function tableFigure(format: ReportFormat, values: RawValues, cells: CellId[]): 
 }
 
 function resultRows(format: ReportFormat, cat: ResultCategory): string[] {
-  return format.t3.leafRows.filter((r) => r === cat || r.startsWith(`${cat}_`));
+  const cats = cat.split('+');
+  return format.t3.leafRows.filter((r) => cats.some((c) => r === c || r.startsWith(`${c}_`)));
 }
 
 function metricCells(format: ReportFormat, metric: NarrativeMetric): CellId[] {
@@ -188,8 +200,11 @@ export function checkNarrative(
   format: FormatId | ReportFormat,
   /** Filled with how many comparisons each rule made (for the rule summary). */
   checked?: Map<NarrativeRuleId, number>,
+  /** Filled with how many comparisons each rule could not make: a cell it needs is blank or unread. */
+  incomplete?: Map<NarrativeRuleId, number>,
 ): FindingDraft[] {
   const count = (rule: NarrativeRuleId) => checked?.set(rule, (checked.get(rule) ?? 0) + 1);
+  const skip = (rule: NarrativeRuleId) => incomplete?.set(rule, (incomplete.get(rule) ?? 0) + 1);
   const f = typeof format === 'string' ? (isFormatId(format) ? getFormat(format) : getFormat('2021')) : format;
   const findings: FindingDraft[] = [];
   const seen = new Map<string, number>();
@@ -206,9 +221,12 @@ export function checkNarrative(
   for (const fig of narrativeFigures(narrative)) {
     const cells = metricCells(f, fig.metric);
     const table = tableFigure(f, values, cells);
-    if (table === null) continue;
     const isResult = fig.metric.startsWith('result:');
     const rule: NarrativeRuleId = isResult ? 'N.resultCount' : RULE[fig.metric];
+    if (table === null) {
+      skip(rule);
+      continue;
+    }
     const params: FindingParams = {
       sentence: fig.sentence,
       phrase: fig.phrase,
@@ -239,7 +257,10 @@ export function checkNarrative(
     }
     if (isResult && fig.percent) {
       const whole = tableFigure(f, values, [totalCell]);
-      if (whole === null) continue;
+      if (whole === null) {
+        skip('N.resultPercent');
+        continue;
+      }
       count('N.resultPercent');
       if (percentAgrees(fig.percent, table, whole)) continue;
       const pct =
@@ -256,5 +277,63 @@ export function checkNarrative(
       });
     }
   }
+  for (const claim of narrativeClaims(narrative)) {
+    const rule: NarrativeRuleId = claim.kind === 'allCompleted' ? 'N.allCompleted' : 'N.allUpheld';
+    const cells =
+      claim.kind === 'allCompleted'
+        ? [cellId('T3', rows[rows.length - 1], tot)]
+        : claimCells(f, claim.kind === 'allUpheldSuit' ? f.t4.groups.slice(1) : [f.t4.groups[0]]);
+    const open = tableFigure(f, values, cells);
+    if (open === null) {
+      skip(rule);
+      continue;
+    }
+    count(rule);
+    if (open === 0) continue;
+    findings.push({
+      table: cells[0].slice(0, 2) as 'T3' | 'T4',
+      suspects: [],
+      rule,
+      instance: instance(rule),
+      cells,
+      reported: 0,
+      computed: open,
+      imbalance: -open,
+      params: { sentence: claim.sentence, phrase: claim.phrase, named: cells.length },
+    });
+  }
   return findings;
+}
+
+/** `均获维持` / `所有申请均已办理完成`: statements that leave nothing open, to hold against the tables. */
+interface Claim {
+  kind: 'allCompleted' | 'allUpheldReview' | 'allUpheldSuit';
+  sentence: string;
+  phrase: string;
+}
+
+export function narrativeClaims(narrative: string): Claim[] {
+  const out: Claim[] = [];
+  for (const sentence of sentences(narrative)) {
+    const done =
+      /(?:所有|全部)(?:的)?(?:依申请公开|政府信息公开)?申请(?:均|都|已)?(?:已|均)?(?:全部)?(?:办理完成|办理完毕|办结|答复完毕)|(?:申请)?均已(?:按时)?(?:办结|办理完毕|办理完成|答复完毕)/.exec(
+        sentence,
+      );
+    if (done && /申请/.test(sentence) && !/复议|诉讼/.test(done[0]))
+      out.push({ kind: 'allCompleted', sentence, phrase: done[0] });
+    const upheld = /(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|驳回)/.exec(sentence);
+    if (upheld) {
+      const before = sentence.slice(0, upheld.index);
+      if (/复议/.test(before)) out.push({ kind: 'allUpheldReview', sentence, phrase: upheld[0] });
+      if (/诉讼|起诉/.test(before)) out.push({ kind: 'allUpheldSuit', sentence, phrase: upheld[0] });
+    }
+  }
+  return out;
+}
+
+/** The cells of 复议 or 诉讼 groups that are neither 维持 nor the total: what `均获维持` says is none. */
+function claimCells(format: ReportFormat, groups: readonly string[]): CellId[] {
+  const [upheld, ...others] = format.t4.partColumns;
+  void upheld;
+  return groups.flatMap((g) => others.map((c) => cellId('T4', g, c)));
 }

@@ -117,7 +117,9 @@ export type NarrativeRuleId =
   | 'N.review'
   | 'N.suit'
   | 'N.resultCount'
-  | 'N.resultPercent';
+  | 'N.resultPercent'
+  | 'N.allCompleted'
+  | 'N.allUpheld';
 
 /** Why a suggested value was chosen: the only correction that satisfies every rule, or a digit typo (swapped digits). */
 export type Evidence = 'unique' | 'digitTypo';

@@ -13,7 +13,23 @@ export function swapWidth(line: string, toFull: boolean): string {
 
 /** The damage of issue #7's first property test (its counterexamples are replayed by seed). */
 export const MUTATION_KINDS = ['drop', 'dup', 'width'] as const;
-export const MORE_MUTATION_KINDS = [...MUTATION_KINDS, 'split', 'noise', 'truncate'] as const;
+export const MORE_MUTATION_KINDS = [
+  ...MUTATION_KINDS,
+  'split',
+  'noise',
+  'truncate',
+  // Issue #14's shapes: a stray tag line in a text, a Markdown separator line, a page break with the title again.
+  'tag',
+  'mdsep',
+  'page',
+] as const;
+
+/** Stray tags pasted into a text (`tag` damage). */
+export const TAG_LINES = [
+  '<p style="text-align:center">（本页）</p>',
+  '<div class="page"><span>来源：本网</span></div>',
+  '<br/>',
+];
 
 /**
  * Stray lines copies pick up: page footers and numbers (`pdftotext` prints them between table rows), the web
@@ -59,6 +75,9 @@ export function mutate(lines: readonly string[], muts: readonly Mutation[]): str
         out.splice(i, 1, out[i].slice(0, b), out[i].slice(b));
       }
     } else if (m.kind === 'noise') out.splice(i, 0, NOISE_LINES[pos % NOISE_LINES.length]);
+    else if (m.kind === 'tag') out.splice(i, 0, TAG_LINES[pos % TAG_LINES.length]);
+    else if (m.kind === 'mdsep') out.splice(i, 0, '| --- | --- | --- |');
+    else if (m.kind === 'page') out.splice(i, 0, '\f政府信息公开工作年度报告');
     // Cut off inside line i: its first `pos` characters are the last of the text.
     else out = [...out.slice(0, i), out[i].slice(0, pos % (out[i].length + 1))];
   }

@@ -1,3 +1,4 @@
+import { check } from '../../src/model/check';
 import { cellId, getFormat } from '../../src/model/formats';
 import { ruleDef } from '../../src/model/rules';
 import { checkNarrative, narrativeFigures, percentAgrees } from '../../src/model/narrative';
@@ -113,5 +114,58 @@ describe('narrative rules', () => {
     v19[cellId('T3', 'R7_TOTAL', 'TOT')] = 2;
     expect(checkNarrative('其他处理2件。', v19, '2019')).toEqual([]);
     expect(checkNarrative('其他处理3件。', v19, '2019')).toHaveLength(1);
+  });
+});
+
+describe('narrative phrases that name something else than they seem (issue #14)', () => {
+  const T4 = (g: string, c: string) => cellId('T4', g, c);
+  /** 150 予以公开, 58 部分公开, 12 其他; 220 办结, 3 carried over; one 复议 pending. */
+  const v = values({
+    [T3('NEW')]: 223,
+    [T3('R1')]: 150,
+    [T3('R2')]: 58,
+    [T3('R3_1')]: 12,
+    [T3('R7_TOTAL')]: 220,
+    [T3('CARRY_OUT')]: 3,
+    [T4('REVIEW', 'UPHELD')]: 2,
+    [T4('REVIEW', 'PENDING')]: 1,
+    [T4('REVIEW', 'TOTAL')]: 3,
+  });
+  const rules = (text: string, vals: Record<string, number | null> = v) =>
+    checkNarrative(text, vals, '2021').map((f) => f.rule);
+
+  test('予以公开及部分公开 208 件 is （一）+（二）', () => {
+    expect(rules('予以公开及部分公开208件。')).toEqual([]);
+    expect(rules('同意公开和部分公开209件。')).toEqual(['N.resultCount']);
+  });
+
+  test('办结的申请中同意公开答复 9 件 is a part of the completed applications, not their count', () => {
+    expect(rules('办结的申请中同意公开答复9件。')).toEqual([]);
+    expect(rules('共办结9件。')).toEqual(['N.completed']);
+  });
+
+  test('均获维持 with cases pending in table 四 is a finding; with none, not', () => {
+    expect(rules('行政复议3件，均获维持。')).toContain('N.allUpheld');
+    const settled = { ...v, [T4('REVIEW', 'PENDING')]: 0, [T4('REVIEW', 'UPHELD')]: 3 };
+    expect(rules('行政复议3件，均获维持。', settled)).toEqual([]);
+  });
+
+  test('所有申请均已办理完成 with applications carried over is a finding; with none, not', () => {
+    expect(rules('所有申请均已办理完成。')).toEqual(['N.allCompleted']);
+    expect(rules('所有申请均已办理完成。', { ...v, [T3('CARRY_OUT')]: 0 })).toEqual([]);
+  });
+
+  test('a percentage that does not match its own numerator and denominator is a finding', () => {
+    expect(rules('予以公开150件，占68.2%。')).toEqual([]);
+    expect(rules('予以公开150件，占33.9%。')).toEqual(['N.resultPercent']);
+  });
+
+  test('a comparison that could not be made (blank or unread cell) is incomplete, not passed', () => {
+    const partial: Record<string, number | null> = { ...v, [T3('NEW')]: null };
+    const r = check('2021', partial, { narrative: '共收到政府信息公开申请99件。', unread: [T3('NEW')] });
+    const received = r.summary.find((s) => s.rule === 'N.received')!;
+    expect(received).toMatchObject({ passed: 0, failed: 0, incomplete: 1 });
+    expect(r.unread).toContain(T3('NEW'));
+    expect(r.unfilled).not.toContain(T3('NEW'));
   });
 });

@@ -164,3 +164,13 @@ test('seed report, FC_SEED=70: a lone figure under a caption, its row label cut 
   expect(report.unread.map((u) => u.cell)).toContain('T2.FEE.AMOUNT');
   expect(report.cells['T2.COERCION.DECISIONS']).toBe(seedTruth['T2.COERCION.DECISIONS']);
 });
+
+test('seed report, wider damage with issue #14 kinds: table 四’s sub-header lost, the header’s trailing tabs are no cells of its row', () => {
+  const seedTruth = JSON.parse(fs.readFileSync(path.join(dir, 'expected/seed-county-bureau-2025.json'), 'utf8')).cells;
+  const lines = fs.readFileSync(path.join(dir, 'samples/seed-county-bureau-2025.txt'), 'utf8').split('\n');
+  const mutated = mutate(lines, [{ kind: 'drop', at: 398105563, toFull: false, pos: 0 }]);
+  expect(lines[398105563 % lines.length]).toMatch(/^\t+结果 维持/);
+  const [report] = importReportTexts(mutated.join('\n'));
+  for (const [id, v] of Object.entries(report.cells)) expect([id, v]).toEqual([id, seedTruth[id]]);
+  expect(report.unfilled).toEqual([]);
+});

@@ -211,3 +211,40 @@ describe('shape 6: a table left entirely blank', () => {
     );
   });
 });
+
+describe('shape 8: year, format and level of a page cut from a flip-book', () => {
+  const cut = (text: string) =>
+    [
+      '首页 > 政务公开 > 2021年政府信息公开工作要点',
+      '上一页 下一页 第 3 页',
+      ...text.split('\n').slice(1), // no title line
+    ].join('\n');
+
+  test.each(KINDS.filter((k) => k !== 'html'))(
+    '%s: a 2020 report without its title is 2020 (statistics period), not 2021 (a link to another document)',
+    (kind) => {
+      const values = blankValues('2019');
+      const text = reportText(values, kind, {
+        format: '2019',
+        year: 2020,
+        overview: ['本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。'],
+      });
+      const [r] = importReportTexts(cut(text));
+      expect(r.year).toBe(2020);
+      expect(r.format).toBe('2019');
+    },
+  );
+
+  test.each(['我镇', '本镇', '我乡', '本街道'])(
+    'a body calling itself %s is checked as a town (规章 it cannot make)',
+    async (self) => {
+      const values: Values = { ...full, 'T2.REG.ISSUED': 2, 'T2.REG.IN_FORCE': 2 };
+      const text = reportText(values, 'text', { overview: [`2025年，${self}持续推进政务公开工作。`] });
+      const [input] = await textReportReader.read('page.txt', utf8(cut(text)));
+      expect(input.org).toBeUndefined();
+      expect(checkReportInput(input).findings.map((f) => f.rule)).toContain('P.regulationsAtLocalLevel');
+      const [plain] = await textReportReader.read('page.txt', utf8(cut(reportText(values, 'text'))));
+      expect(checkReportInput(plain).findings.map((f) => f.rule)).not.toContain('P.regulationsAtLocalLevel');
+    },
+  );
+});

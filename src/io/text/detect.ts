@@ -58,10 +58,23 @@ const TITLE_SUFFIXES = [norm(REPORT_TITLE_SUFFIX), norm(REPORT_TITLE_SUFFIX).rep
 export function detectYear(head: readonly string[], narrative: readonly string[]): number | undefined {
   const plausible = (y: number) => y >= 2008 && y <= 2100;
   const lines = [...head, ...narrative].map((l) => norm(l));
-  // 1. A title: `…2024年度政府信息公开…` / `…2024年政府信息公开工作年度报告`.
-  for (const l of lines) {
-    const m = /(20\d\d)年度?(?:的)?政府信息公开/.exec(l);
+  // 1. The report's title: `…2024年度政府信息公开工作报告` / `…2024年政府信息公开工作年度报告`, also broken over
+  // the first lines. Not any `2021年政府信息公开工作要点`: a page's links and notices name other documents.
+  const title = /(20\d\d)年度?(?:的)?政府信息公开工作(?:年度)?报告/;
+  for (const l of [
+    ...lines,
+    head
+      .slice(0, 12)
+      .map((x) => norm(x))
+      .join(''),
+  ]) {
+    const m = title.exec(l);
     if (m && plausible(+m[1])) return +m[1];
+  }
+  // 1b. The statistics period is as sure as the title (a page cut from a flip-book has no title).
+  for (const l of lines) {
+    const m = /(20\d\d)年1月1日(?:起)?至(20\d\d)年12月31日/.exec(l);
+    if (m && m[1] === m[2] && plausible(+m[1])) return +m[1];
   }
   // 2. A title page line holding only the year.
   for (const l of head.map((x) => norm(x))) {

@@ -172,6 +172,18 @@ function trimToWidth(values: ValueToken[], width: number): ValueToken[] {
  * How many leading empty cells may be padding when a row has more cells than columns and empty cells at both
  * ends (a label merged over two columns, or an empty last cell?): each possible count, or [] when only one.
  */
+/**
+ * In a row-per-line layout, empty cells before the first figure that came on an earlier line (a header line's
+ * trailing tabs) are not cells of this row.
+ */
+function ownLine(values: readonly ValueToken[]): readonly ValueToken[] {
+  const first = values.findIndex((v) => !isPad(v));
+  if (first <= 0) return values;
+  const line = values[first].line;
+  if (line === undefined || values.filter((v) => v.line === line).length < 2) return values;
+  return values.filter((v, i) => i >= first || v.line === line);
+}
+
 /** Drops the padding known as such (lines of bars only) from both ends while the row has more cells than columns. */
 function withoutSurePads(values: readonly ValueToken[], width: number): ValueToken[] {
   const v = [...values];
@@ -360,7 +372,7 @@ export function readTables(
   const place = (row: ExpectedRow, run: Run, mayBeCut: boolean) => {
     const width = row.cells.length;
     const text = runText(run);
-    const all = withoutSurePads(run.values, width);
+    const all = withoutSurePads(ownLine(run.values), width);
     const shifts = padShifts(all, width);
     if (shifts.length > 1) {
       // Empty cells at both ends and more cells than columns: which end is padding decides every column.

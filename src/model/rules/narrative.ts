@@ -11,14 +11,17 @@ import type { RuleDef } from './rule';
 interface NarrativeFindings {
   byRule: ReadonlyMap<RuleId, FindingDraft[]>;
   checked: ReadonlyMap<NarrativeRuleId, number>;
+  /** Comparisons not made: a cell they need is blank or unread (never counted as passed). */
+  incomplete: ReadonlyMap<NarrativeRuleId, number>;
 }
 
 function readNarrative(ctx: RuleContext): NarrativeFindings | null {
   const text = ctx.options.narrative;
   if (!text) return null;
   const checked = new Map<NarrativeRuleId, number>();
-  const drafts = checkNarrative(text, ctx.raw, ctx.format, checked);
-  return { byRule: byRule(drafts), checked };
+  const incomplete = new Map<NarrativeRuleId, number>();
+  const drafts = checkNarrative(text, ctx.raw, ctx.format, checked, incomplete);
+  return { byRule: byRule(drafts), checked, incomplete };
 }
 
 function narrativeRule(id: NarrativeRuleId): RuleDef {
@@ -34,6 +37,7 @@ function narrativeRule(id: NarrativeRuleId): RuleDef {
       const found = n.byRule.get(id) ?? [];
       ctx.summary.add(id, 'failed', found.length);
       ctx.summary.add(id, 'passed', Math.max(0, (n.checked.get(id) ?? 0) - found.length));
+      ctx.summary.add(id, 'incomplete', n.incomplete.get(id) ?? 0);
       return found;
     },
   };
@@ -49,4 +53,6 @@ export const NARRATIVE_RULES: readonly RuleDef[] = [
   narrativeRule('N.resultPercent'),
   narrativeRule('N.review'),
   narrativeRule('N.suit'),
+  narrativeRule('N.allCompleted'),
+  narrativeRule('N.allUpheld'),
 ];
