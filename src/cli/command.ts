@@ -6,6 +6,12 @@ export interface CliIO {
   /** True when stdout/stderr is a terminal (progress bars, colours). */
   isTTY: boolean;
   cwd: string;
+  /**
+   * Resolves once what was written to stdout has gone out. Into a pipe Node writes asynchronously and keeps what
+   * the reader has not taken yet in memory: a command printing a report per file waits here now and then, so a
+   * folder's output is never held whole.
+   */
+  drain?: () => Promise<void>;
 }
 
 export interface Command {

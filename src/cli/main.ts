@@ -6,6 +6,7 @@ import type { CliIO, Command } from './command';
 import { UsageError } from './command';
 import { InputError } from '../io/report-input';
 import { COMMANDS } from './commands';
+import { terminalSafe } from './terminal-safe';
 
 export function helpText(): string {
   const lines = ['Usage: disclosure-tables <command> [options]', '', 'Commands:'];
@@ -37,18 +38,32 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (e instanceof InputError) {
-      io.stderr(`disclosure-tables ${cmd.name}: ${e.file ? e.file + ': ' : ''}${e.message}\n`);
+      const text = e.text(langOf(rest));
+      io.stderr(`disclosure-tables ${cmd.name}: ${terminalSafe(e.file ? e.file + ': ' : '')}${terminalSafe(text)}\n`);
       return 2;
     }
+    // Anything else is a fault of this program: one line, no stack (a stack overflow or allocation failure in a
+    // reader on a hostile file lands here).
     const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(`disclosure-tables ${cmd.name}: ${msg}\n`);
+    io.stderr(`disclosure-tables ${cmd.name}: ${terminalSafe(msg)}\n`);
     return 2;
   }
+}
+
+/** The language `--lang` names among the arguments (zh when none or not understood: its error comes later). */
+function langOf(args: string[]): 'zh' | 'en' {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang' && args[i + 1] === 'en') return 'en';
+    if (args[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
 }
 
 export function processIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
+    drain: () =>
+      process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve(),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),

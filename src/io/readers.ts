@@ -5,7 +5,9 @@
  *
  * A file the user named explicitly must be readable (otherwise an InputError: exit 2). A file found inside a folder
  * that no reader accepts is skipped silently; one a reader accepts but cannot read is reported as unreadable and the
- * batch goes on.
+ * batch goes on. Symbolic links are followed, each folder once (a link back up the tree is no loop); a link to
+ * nothing, a pipe, a device or a socket is listed as skipped, never opened. File names that are not UTF-8 (GBK
+ * names copied from Windows) are read through their bytes and shown decoded.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -29,7 +31,9 @@ const TEXT_READERS = new Set(['report-text', 'report-html']);
 
 export interface Unreadable {
   file: string;
+  /** Why, in Chinese; `en` in English. */
   message: string;
+  en?: string;
 }
 
 export interface ReadOutcome {
@@ -47,40 +51,98 @@ export interface ReadOptions {
   maxFileBytes?: number;
 }
 
-function walk(dir: string, out: string[]) {
-  let entries: fs.Dirent[];
+/** A path as the file system takes it: text when the name is UTF-8, else its bytes. */
+type FsPath = string | Buffer;
+
+/** A file to read: its path, its name as shown to the user, whether the user named it, why it is skipped if so. */
+export interface PlannedFile {
+  file: FsPath;
+  name: string;
+  explicit: boolean;
+  skipped?: Unreadable;
+}
+
+const gb18030 = new TextDecoder('gb18030');
+
+/** A name's bytes as text: UTF-8 when they are, else GB18030 (Windows' Chinese file names). */
+function nameText(bytes: Buffer): string {
+  const utf8 = bytes.toString('utf8');
+  return Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : gb18030.decode(bytes);
+}
+
+/** The path for the file system: text when that names the same bytes, else the bytes. */
+function fsPath(bytes: Buffer): FsPath {
+  const utf8 = bytes.toString('utf8');
+  return Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : bytes;
+}
+
+function bilingual(zh: string, en: string, file: string): InputError {
+  return new InputError(zh, file, en);
+}
+
+const NOT_REGULAR = [
+  '不是普通文件（管道、设备或套接字），没有读取',
+  'not a regular file (a pipe, device or socket); not read',
+];
+const DANGLING = ['链接指向的文件不存在，没有读取', 'a link to nothing; not read'];
+
+function walk(dir: Buffer, shownDir: string, out: PlannedFile[], seen: Set<string>) {
+  let entries: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
-    throw new InputError(`cannot list the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`, dir);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw bilingual(`无法列出文件夹内容（${code}）`, `cannot list the folder (${code})`, shownDir);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue; // hidden files, Office lock files
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) walk(full, out);
-    else if (e.isFile()) out.push(full);
+    const text = nameText(e.name);
+    if (text.startsWith('.') || text.startsWith('~$')) continue; // hidden files, Office lock files
+    const full = Buffer.concat([dir, Buffer.from(path.sep), e.name]);
+    const name = path.join(shownDir, text);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      const st = fs.statSync(full, { throwIfNoEntry: false });
+      if (!st) {
+        out.push({
+          file: fsPath(full),
+          name,
+          explicit: false,
+          skipped: { file: name, message: DANGLING[0], en: DANGLING[1] },
+        });
+        continue;
+      }
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+    }
+    if (isDir) {
+      const st = fs.statSync(full);
+      const id = `${st.dev}:${st.ino}`;
+      // A folder reached twice (a link to a parent, two links to one folder) is read once.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      walk(full, name, out, seen);
+    } else if (isFile) out.push({ file: fsPath(full), name, explicit: false });
+    else
+      out.push({
+        file: fsPath(full),
+        name,
+        explicit: false,
+        skipped: { file: name, message: NOT_REGULAR[0], en: NOT_REGULAR[1] },
+      });
   }
 }
 
-function readHead(file: string): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
-    return new Uint8Array(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function describe(e: unknown): string {
-  if (e instanceof InputError) return e.message;
+function describe(e: unknown): [string, string] {
+  if (e instanceof InputError) return [e.message, e.en ?? e.message];
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return e instanceof Error ? e.message : String(e);
+  if (code === 'ENOENT') return ['没有这个文件或文件夹', 'no such file or folder'];
+  if (code === 'EACCES' || code === 'EPERM') return ['没有读取权限', 'permission denied'];
+  if (code === 'EISDIR') return ['是文件夹', 'is a folder'];
+  if (code === 'ELOOP') return ['链接循环，无法到达文件', 'a loop of links'];
+  const m = e instanceof Error ? e.message : String(e);
+  return [m, m];
 }
 
 /** The paths as the user wrote them, relative to cwd, for messages. */
@@ -89,85 +151,163 @@ function shown(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-export async function readInputsDetailed(paths: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
+/** What one planned file gave: its reports, or why it is unreadable, or nothing (no reader claims it). */
+export type FileOutcome = { inputs: ReportInput[] } | { unreadable?: Unreadable };
+
+/**
+ * The reports of the user's paths, one file at a time, so a folder of thousands is never held whole: each file's
+ * reports (or why it is unreadable) are handed on before the next file is read.
+ */
+export async function* readEach(paths: string[], options: ReadOptions = {}): AsyncGenerator<FileOutcome> {
   const readers = options.readers ?? READERS;
   const planned = planFiles(paths, options.cwd);
-  const inputs: ReportInput[] = [];
-  const unreadable: Unreadable[] = [];
   for (let i = 0; i < planned.length; i++) {
     options.onFile?.(i, planned.length, planned[i].name);
-    const out = await readPlannedFile(planned[i], readers, options.maxFileBytes);
-    if ('inputs' in out) inputs.push(...out.inputs);
+    yield await readPlannedFile(planned[i], readers, options.maxFileBytes);
+  }
+}
+
+export async function readInputsDetailed(paths: string[], options: ReadOptions = {}): Promise<ReadOutcome> {
+  const inputs: ReportInput[] = [];
+  const unreadable: Unreadable[] = [];
+  for await (const out of readEach(paths, options)) {
+    // One by one: a JSON file of 100,000 reports spread into push() would overflow the call stack.
+    if ('inputs' in out) for (const input of out.inputs) inputs.push(input);
     else if (out.unreadable) unreadable.push(out.unreadable);
   }
   return { inputs, unreadable };
 }
 
-/** A file to read: its full path, its name as shown to the user, and whether the user named it. */
-interface PlannedFile {
-  file: string;
-  name: string;
-  explicit: boolean;
-}
-
 /** The user's paths expanded into files (folders walked in sorted order); a path that does not exist is an InputError. */
-function planFiles(paths: string[], cwd: string = process.cwd()): PlannedFile[] {
+export function planFiles(paths: string[], cwd: string = process.cwd()): PlannedFile[] {
   const planned: PlannedFile[] = [];
+  const seen = new Set<string>();
   for (const p of paths) {
     const full = path.resolve(cwd, p);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(full);
     } catch (e) {
-      throw new InputError(describe(e), p);
+      const [zh, en] = describe(e);
+      throw bilingual(zh, en, p);
     }
     if (stat.isDirectory()) {
-      const files: string[] = [];
-      walk(full, files);
-      for (const f of files) planned.push({ file: f, name: shown(f, cwd), explicit: false });
+      seen.add(`${stat.dev}:${stat.ino}`);
+      walk(Buffer.from(full), shown(full, cwd), planned, seen);
     } else planned.push({ file: full, name: shown(full, cwd), explicit: true });
   }
   return planned;
 }
 
 /**
+ * An open regular file: its first bytes, then the rest on demand, never more than the cap whatever its size says
+ * (`/dev/zero` says 0), read sequentially (a pipe cannot seek). Only regular files are opened: a FIFO would block
+ * the open itself.
+ */
+class OpenFile {
+  readonly head: Uint8Array;
+  readonly size: number;
+  private readonly fd: number;
+  private closed = false;
+
+  constructor(file: FsPath) {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new InputError(NOT_REGULAR[0], undefined, NOT_REGULAR[1]);
+    this.size = st.size;
+    this.fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      this.head = this.read(HEAD_BYTES);
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  /** Up to `n` more bytes (fewer at the end of the file). */
+  private read(n: number): Uint8Array {
+    const buf = Buffer.alloc(n);
+    let got = 0;
+    for (let k = 1; k > 0 && got < n; got += k) k = fs.readSync(this.fd, buf, got, n - got, null);
+    return new Uint8Array(buf.buffer, buf.byteOffset, got);
+  }
+
+  /** The whole file (head included); too large past `max` bytes. Closes the file. */
+  all(max: number): Uint8Array {
+    try {
+      const parts: Uint8Array[] = [this.head];
+      let total = this.head.length;
+      for (let part = this.read(Math.min(1 << 20, max + 1)); part.length;) {
+        parts.push(part);
+        total += part.length;
+        if (total > max) throw tooLarge(Math.max(total, this.size), max);
+        part = this.read(Math.min(1 << 20, max + 1 - total));
+      }
+      return new Uint8Array(Buffer.concat(parts, total));
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    if (!this.closed) fs.closeSync(this.fd);
+    this.closed = true;
+  }
+}
+
+function tooLarge(size: number, max: number): InputError {
+  return new InputError(
+    `文件太大（${mb(size)} MB），超过 ${mb(max)} MB 上限，不像年度报告或统计表`,
+    undefined,
+    `the file is too large (${mb(size)} MB, over the ${mb(max)} MB limit): not a report or its tables`,
+  );
+}
+
+/**
  * Reads one planned file: its reports, or why it is unreadable, or nothing (a file in a folder that no reader
  * claims). A file the user named that cannot be read throws an InputError instead.
  */
-async function readPlannedFile(
-  { file, name, explicit }: PlannedFile,
+export async function readPlannedFile(
+  { file, name, explicit, skipped }: PlannedFile,
   readers: ReportReader[] = READERS,
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
-): Promise<{ inputs: ReportInput[] } | { unreadable?: Unreadable }> {
-  let head: Uint8Array;
+): Promise<FileOutcome> {
+  const fail = (e: unknown): FileOutcome => {
+    const [zh, en] = describe(e);
+    // A reader's own message may already start with the file name.
+    const strip = (m: string) => m.replace(new RegExp(`^${escapeRegExp(name)}:\\s*`), '');
+    if (explicit) throw bilingual(strip(zh), strip(en), name);
+    return { unreadable: { file: name, message: strip(zh), en: strip(en) } };
+  };
+  if (skipped) return { unreadable: skipped };
+  let open: OpenFile;
   try {
-    head = readHead(file);
+    open = new OpenFile(file);
   } catch (e) {
-    if (explicit) throw new InputError(describe(e), name);
-    return { unreadable: { file: name, message: describe(e) } };
+    return fail(e);
   }
-  const reader = readers.find((r) => r.accepts(file, head));
+  const reader = readers.find((r) => r.accepts(typeof file === 'string' ? file : name, open.head));
   if (!reader) {
+    open.close();
     if (explicit) {
-      throw new InputError('not a file this tool can read (use .json, .xlsx, .txt, .html or .docx)', name);
+      throw bilingual(
+        '不是本工具能读取的文件（请使用 .json、.xlsx、.txt、.html 或 .docx）',
+        'not a file this tool can read (use .json, .xlsx, .txt, .html or .docx)',
+        name,
+      );
     }
     return {};
   }
   try {
-    const size = fs.statSync(file).size;
     const max = Math.min(maxFileBytes, TEXT_READERS.has(reader.name) ? MAX_TEXT_FILE_BYTES : Infinity);
-    if (size > max) {
-      throw new InputError(`文件太大（${mb(size)} MB），超过 ${mb(max)} MB 上限，不像年度报告或统计表`, name);
+    if (open.size > max) {
+      open.close();
+      throw tooLarge(open.size, max);
     }
-    const bytes = new Uint8Array(fs.readFileSync(file));
-    const found = await reader.read(name, bytes);
-    if (!found.length) throw new InputError('holds no report', name);
+    const found = await reader.read(name, open.all(max));
+    if (!found.length) throw bilingual('没有找到报告', 'holds no report', name);
     return { inputs: found };
   } catch (e) {
-    // A reader's own message may already start with the file name.
-    const message = describe(e).replace(new RegExp(`^${escapeRegExp(name)}:\\s*`), '');
-    if (explicit) throw new InputError(message, name);
-    return { unreadable: { file: name, message } };
+    return fail(e);
   }
 }
 
@@ -182,6 +322,7 @@ function escapeRegExp(s: string): string {
 /** All reports in the given files and folders; any unreadable file is an InputError. */
 export async function readInputs(paths: string[], options: ReadOptions = {}): Promise<ReportInput[]> {
   const out = await readInputsDetailed(paths, options);
-  if (out.unreadable.length) throw new InputError(out.unreadable[0].message, out.unreadable[0].file);
+  const first = out.unreadable[0];
+  if (first) throw new InputError(first.message, first.file, first.en);
   return out.inputs;
 }

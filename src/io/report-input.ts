@@ -85,13 +85,21 @@ export interface ReportReader {
   read(file: string, bytes: Uint8Array): Promise<ReportInput[]>;
 }
 
-/** An input the user gave that cannot be read: the CLI prints `message` and exits 2. */
+/**
+ * An input the user gave that cannot be read: the CLI prints `message` (Chinese), or `en` under `--lang en` when
+ * the reader gave one, and exits 2.
+ */
 export class InputError extends Error {
   constructor(
     message: string,
     readonly file?: string,
+    readonly en?: string,
   ) {
     super(message);
     this.name = 'InputError';
+  }
+
+  text(lang: 'zh' | 'en'): string {
+    return lang === 'en' && this.en ? this.en : this.message;
   }
 }

@@ -171,9 +171,11 @@ describe('disclosure-tables check', () => {
     [['check'], /name at least one file/],
     [['check', 'bad.json', '--lang', 'fr'], /--lang must be zh or en/],
     [['check', 'bad.json', '--colour'], /unknown option --colour/],
-    [['check', 'missing.json'], /missing\.json: no such file/],
+    [['check', 'missing.json'], /missing\.json: 没有这个文件或文件夹/],
+    [['check', 'missing.json', '--lang', 'en'], /missing\.json: no such file/],
     [['check', 'broken.json'], /broken\.json: not valid JSON/],
-    [['check', 'notes.md'], /notes\.md: not a file this tool can read/],
+    [['check', 'notes.md'], /notes\.md: 不是本工具能读取的文件/],
+    [['check', 'notes.md', '--lang=en'], /notes\.md: not a file this tool can read/],
   ])('%j exits 2 with one message and no stack trace', async (args, message) => {
     const r = await run(args, tmp);
     expect(r.code).toBe(2);

@@ -22,7 +22,7 @@ export interface CliRun {
 }
 
 /** The safety timeout: far above any run's time on a loaded machine, only there to end a hang. */
-export const SAFETY_TIMEOUT_MS = 120_000;
+export const SAFETY_TIMEOUT_MS = 300_000;
 
 export function runCli(args: string[], cwd: string, input?: string): CliRun {
   const measure = fs.existsSync(TIME);

@@ -8,11 +8,14 @@
  *
  * Exit status: 0 no finding with severity error, 1 some, 2 bad usage or unreadable input.
  */
+import * as fs from 'fs';
+import * as os from 'os';
 import { checkReportInput } from '../../io/check-input';
 import { formatMessage } from '../../model/messages';
 import type { Lang } from '../../model/types';
 import type { ReportInput } from '../../io/report-input';
-import { readInputs, readInputsDetailed } from '../../io/readers';
+import { planFiles, readInputs, readPlannedFile, type PlannedFile, type Unreadable } from '../../io/readers';
+import { terminalSafe } from '../terminal-safe';
 import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs } from '../args';
@@ -59,22 +62,42 @@ function sourceFile(file: string): string {
   return file.replace(/#[^#]*$/, '').replace(/ \[[^\]]*\]$/, '');
 }
 
+/** What pairing a report with last year's needs of it. */
+export interface PairKey {
+  file: string;
+  year?: number;
+  org?: string;
+}
+
 /**
  * The previous year's report for each input, or undefined. Candidates of the same body (by name, else from the
  * same file) whose year is one less; a single explicit previous report applies to every input.
  */
-export function pairPrevious(inputs: ReportInput[], previous: ReportInput[] | null): (ReportInput | undefined)[] {
+export function pairPrevious<T extends PairKey>(inputs: T[], previous: T[] | null): (T | undefined)[] {
+  if (previous && previous.length === 1)
+    return inputs.map((input) => (previous[0] === input ? undefined : previous[0]));
+  // The candidates by year and body, and by year and source file: a folder of thousands pairs in one pass.
+  const pool = previous ?? inputs;
+  const byOrg = new Map<string, T[]>();
+  const bySource = new Map<string, T[]>();
+  const add = (map: Map<string, T[]>, key: string, p: T) => {
+    const list = map.get(key);
+    if (list) list.push(p);
+    else map.set(key, [p]);
+  };
+  for (const p of pool) {
+    if (p.year === undefined) continue;
+    if (p.org) add(byOrg, `${p.year}\u0000${orgKey(p.org)}`, p);
+    add(bySource, `${p.year}\u0000${sourceFile(p.file)}`, p);
+  }
   return inputs.map((input) => {
-    const pool = previous ?? inputs;
-    if (previous && previous.length === 1) return previous[0] === input ? undefined : previous[0];
     if (input.year === undefined) return undefined;
-    const sameYear = pool.filter((p) => p !== input && p.year === input.year! - 1);
-    const byOrg = input.org ? sameYear.filter((p) => p.org && orgKey(p.org) === orgKey(input.org!)) : [];
-    if (byOrg.length === 1) return byOrg[0];
-    const bySource = sameYear.filter((p) => sourceFile(p.file) === sourceFile(input.file));
-    if (bySource.length === 1 && (!input.org || !bySource[0].org || orgKey(bySource[0].org) === orgKey(input.org))) {
-      return bySource[0];
-    }
+    const year = input.year - 1;
+    const sameOrg = input.org ? (byOrg.get(`${year}\u0000${orgKey(input.org)}`) ?? []) : [];
+    if (sameOrg.length === 1) return sameOrg[0];
+    const sameSource = bySource.get(`${year}\u0000${sourceFile(input.file)}`) ?? [];
+    const only = sameSource.length === 1 ? sameSource[0] : undefined;
+    if (only && (!input.org || !only.org || orgKey(only.org) === orgKey(input.org))) return only;
     return undefined;
   });
 }
@@ -83,6 +106,83 @@ function langOption(v: string | undefined): Lang {
   if (v === undefined) return 'zh';
   if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not '${v}'`);
   return v;
+}
+
+/** A report checked and written out (to the spool), with what pairing and the summary need of it. */
+interface Done extends PairKey {
+  /** Where its reports come from: the planned file and its place among that file's reports. */
+  at: number;
+  index: number;
+  spool: { offset: number; length: number };
+  summary: ReportEntry;
+}
+
+/**
+ * Rendered reports parked on disk while the folder is read, so memory stays flat in the number of files: only a
+ * few numbers per report stay in memory (for pairing with last year's and for the summary table).
+ */
+class Spool {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-tables-'));
+  private readonly fd = fs.openSync(path.join(this.dir, 'reports'), 'w+');
+  private size = 0;
+
+  write(text: string): { offset: number; length: number } {
+    const bytes = Buffer.from(text, 'utf8');
+    fs.writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    const at = { offset: this.size, length: bytes.length };
+    this.size += bytes.length;
+    return at;
+  }
+
+  read({ offset, length }: { offset: number; length: number }): string {
+    const buf = Buffer.alloc(length);
+    fs.readSync(this.fd, buf, 0, length, offset);
+    return buf.toString('utf8');
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The entry as the summary table needs it: counts only, no findings text, no cells; names terminal-safe. */
+function summaryOf(e: ReportEntry): ReportEntry {
+  const result = {
+    format: e.result.format,
+    cells: {},
+    findings: e.result.findings.map((f) => ({ severity: f.severity })),
+    unfilled: new Array(e.result.unfilled.length),
+    summary: [],
+  } as unknown as ReportEntry['result'];
+  return {
+    file: terminalSafe(e.file),
+    format: e.format,
+    ...(e.year !== undefined ? { year: e.year } : {}),
+    ...(e.org ? { org: terminalSafe(e.org) } : {}),
+    result,
+  };
+}
+
+/**
+ * The entry as a terminal shows it: every text that came from a file (its name, the body, the previous report's
+ * name, unrecognised lines, unread lines, finding parameters quoting a cell) with control characters escaped.
+ */
+function terminalEntry(e: ReportEntry): ReportEntry {
+  return {
+    ...e,
+    file: terminalSafe(e.file),
+    ...(e.org ? { org: terminalSafe(e.org) } : {}),
+    ...(e.previous ? { previous: terminalSafe(e.previous) } : {}),
+    ...(e.unrecognised ? { unrecognised: e.unrecognised.map(terminalSafe) } : {}),
+    ...(e.unread ? { unread: e.unread.map(safeStrings) } : {}),
+    result: { ...e.result, findings: e.result.findings.map((f) => ({ ...f, params: safeStrings(f.params) })) },
+  };
+}
+
+/** An object's text fields terminal-safe (a finding's params quote cells; an unread cell quotes its line). */
+function safeStrings<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? terminalSafe(v) : v])) as T;
 }
 
 export const checkCommand: Command = {
@@ -103,54 +203,148 @@ export const checkCommand: Command = {
     let progressShown = false;
     const onFile = (i: number, total: number, file: string) => {
       if (!io.isTTY || total <= PROGRESS_THRESHOLD) return;
-      io.stderr(progressLine(i, total, file, lang));
+      io.stderr(progressLine(i, total, terminalSafe(file), lang));
       progressShown = true;
     };
-    const { inputs, unreadable } = await readInputsDetailed(p.positional, { cwd: io.cwd, onFile });
-    if (progressShown) io.stderr(progressLine(1, 1, '', lang).replace(/\[.*$/, '') + '\r\x1b[2K');
     const prevPath = p.values.get('previous');
     const previous = prevPath ? await readInputs([prevPath], { cwd: io.cwd }) : null;
-    const pairs = pairPrevious(inputs, previous);
+    const planned = planFiles(p.positional, io.cwd);
+    const o = { lang, colour: io.isTTY, explain: p.flags.has('explain') };
 
-    const entries: ReportEntry[] = inputs.map((input, i) => {
-      const prev = pairs[i];
-      const result = checkReportInput(input, {
+    const entryOf = (input: ReportInput, prev: ReportInput | undefined): ReportEntry => ({
+      file: input.file,
+      format: input.format,
+      ...(input.year !== undefined ? { year: input.year } : {}),
+      ...(input.org ? { org: input.org } : {}),
+      ...(prev ? { previous: prev.file } : {}),
+      result: checkReportInput(input, {
         ...(prev ? { previous: prev.cells, previousFormat: prev.format } : {}),
         ...(prev?.prose && input.prose ? { prose: input.prose, previousProse: prev.prose } : {}),
-      });
-      return {
-        file: input.file,
-        format: input.format,
-        ...(input.year !== undefined ? { year: input.year } : {}),
-        ...(input.org ? { org: input.org } : {}),
-        ...(prev ? { previous: prev.file } : {}),
-        result,
-        ...(input.cellAddress ? { cellAddress: input.cellAddress } : {}),
-        ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
-        ...(input.unread?.length ? { unread: input.unread } : {}),
-      };
+      }),
+      ...(input.cellAddress ? { cellAddress: input.cellAddress } : {}),
+      ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
+      ...(input.unread?.length ? { unread: input.unread } : {}),
     });
+    const render = (e: ReportEntry) =>
+      json
+        ? JSON.stringify((jsonDocument([e], [], lang) as { reports: unknown[] }).reports[0], null, 2).replace(
+            /\n/g,
+            '\n    ',
+          )
+        : renderReport(terminalEntry(e), o);
 
-    if (review) {
-      if (inputs.some((i) => path.resolve(io.cwd, sourceFile(i.file)) === review))
-        throw new UsageError(formatMessage('review.isInput', lang, { file: reviewArg! }));
-      await writeReviewWorkbook(review, entries, unreadable, lang);
-      io.stderr(formatMessage('review.written', lang, { file: reviewArg! }) + '\n');
+    // Read and check one file at a time; what is checked is parked in the spool, not kept.
+    const spool = new Spool();
+    try {
+      const done: Done[] = [];
+      const unreadable: Unreadable[] = [];
+      // The review workbook lists every report with its findings: written, it needs them all (and holds them all).
+      const forReview: ReportEntry[] | null = review ? [] : null;
+      for (let at = 0; at < planned.length; at++) {
+        onFile(at, planned.length, planned[at].name);
+        const out = await readPlannedFile(planned[at]);
+        if (!('inputs' in out)) {
+          if (out.unreadable) unreadable.push(out.unreadable);
+          continue;
+        }
+        out.inputs.forEach((input, index) => {
+          // With --previous, the pairing is known now; among the inputs, only once all are read.
+          const prev = previous ? pairPrevious([input], previous)[0] : undefined;
+          const entry = entryOf(input, prev);
+          forReview?.push(entry);
+          done.push({
+            file: input.file,
+            ...(input.year !== undefined ? { year: input.year } : {}),
+            ...(input.org ? { org: input.org } : {}),
+            at,
+            index,
+            spool: spool.write(render(entry)),
+            summary: summaryOf(entry),
+          });
+        });
+      }
+      if (progressShown) io.stderr(progressLine(1, 1, '', lang).replace(/\[.*$/, '') + '\r\x1b[2K');
+
+      // Reports paired with another year's among the inputs are checked again with it, their files read again.
+      const pairs = previous ? done.map(() => undefined) : pairPrevious(done, null);
+      const reread = new FileCache(planned);
+      for (let i = 0; i < done.length; i++) {
+        const prev = pairs[i];
+        if (!prev) continue;
+        const input = (await reread.inputs(done[i].at))[done[i].index];
+        const prevInput = (await reread.inputs(prev.at))[prev.index];
+        const entry = entryOf(input, prevInput);
+        done[i].spool = spool.write(render(entry));
+        done[i].summary = summaryOf(entry);
+        if (forReview) forReview[i] = entry;
+      }
+
+      if (review && forReview) {
+        if (done.some((d) => path.resolve(io.cwd, sourceFile(d.file)) === review))
+          throw new UsageError(formatMessage('review.isInput', lang, { file: reviewArg! }));
+        await writeReviewWorkbook(review, forReview, unreadable, lang);
+        io.stderr(formatMessage('review.written', lang, { file: reviewArg! }) + '\n');
+      }
+      for (const u of unreadable) {
+        const message = lang === 'en' && u.en ? u.en : u.message;
+        io.stderr(terminalSafe(formatMessage('cli.unreadable', lang, { file: u.file, message })) + '\n');
+      }
+      if (json) {
+        io.stdout('{\n  "reports": [');
+        for (let i = 0; i < done.length; i++) {
+          io.stdout(`${i ? ',' : ''}\n    ${spool.read(done[i].spool)}`);
+          await io.drain?.();
+        }
+        io.stdout(done.length ? '\n  ]' : ']');
+        if (unreadable.length) {
+          const list = unreadable.map((u) => ({ file: u.file, message: lang === 'en' && u.en ? u.en : u.message }));
+          io.stdout(`,\n  "unreadable": ${JSON.stringify(list, null, 2).replace(/\n/g, '\n  ')}`);
+        }
+        io.stdout('\n}\n');
+      } else {
+        for (let i = 0; i < done.length; i++) {
+          io.stdout((i ? '\n' : '') + spool.read(done[i].spool));
+          await io.drain?.();
+        }
+        if (done.length > 1)
+          io.stdout(
+            '\n' +
+              renderSummaryTable(
+                done.map((d) => d.summary),
+                o,
+              ),
+          );
+      }
+      if (unreadable.length || !done.length) {
+        if (!done.length && !unreadable.length)
+          io.stderr(
+            lang === 'en'
+              ? 'disclosure-tables check: no report found in the given folders\n'
+              : 'disclosure-tables check：给出的文件夹里没有找到报告\n',
+          );
+        return 2;
+      }
+      return done.some((d) => countSeverity(d.summary.result, 'error') > 0) ? 1 : 0;
+    } finally {
+      spool.close();
     }
-    for (const u of unreadable)
-      io.stderr(formatMessage('cli.unreadable', lang, { file: u.file, message: u.message }) + '\n');
-    if (json) {
-      io.stdout(JSON.stringify(jsonDocument(entries, unreadable, lang), null, 2) + '\n');
-    } else {
-      const o = { lang, colour: io.isTTY, explain: p.flags.has('explain') };
-      io.stdout(entries.map((e) => renderReport(e, o)).join('\n'));
-      if (entries.length > 1) io.stdout('\n' + renderSummaryTable(entries, o));
-    }
-    if (unreadable.length || !entries.length) {
-      if (!entries.length && !unreadable.length)
-        io.stderr('disclosure-tables check: no report found in the given folders\n');
-      return 2;
-    }
-    return entries.some((e) => countSeverity(e.result, 'error') > 0) ? 1 : 0;
   },
 };
+
+/** The reports of planned files read again, the last few kept (last year's report is usually close by). */
+class FileCache {
+  private readonly kept = new Map<number, ReportInput[]>();
+
+  constructor(private readonly planned: PlannedFile[]) {}
+
+  async inputs(at: number): Promise<ReportInput[]> {
+    let got = this.kept.get(at);
+    if (!got) {
+      const out = await readPlannedFile(this.planned[at]);
+      got = 'inputs' in out ? out.inputs : [];
+      if (this.kept.size >= 4) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(at, got);
+    }
+    return got;
+  }
+}

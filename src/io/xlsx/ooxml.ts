@@ -58,4 +58,20 @@ export function cellKey(row: number, col: number): number {
   return row * COLS + col;
 }
 
-export class OoxmlError extends Error {}
+/** A workbook part that cannot be read: `message` in Chinese, `en` in English. */
+export class OoxmlError extends Error {
+  constructor(
+    message: string,
+    readonly en: string = message,
+  ) {
+    super(message);
+  }
+
+  /** Any error met while reading, as an OoxmlError (a ZipError keeps its English text). */
+  static of(e: unknown): OoxmlError {
+    if (e instanceof OoxmlError) return e;
+    const en = (e as { en?: unknown })?.en;
+    const m = e instanceof Error ? e.message : String(e);
+    return new OoxmlError(m, typeof en === 'string' ? en : m);
+  }
+}

@@ -20,7 +20,7 @@ import {
   type Keyed,
   type TableLocation,
 } from './locate';
-import { cellKey, COLS, ROWS, type XCell, type XMerge, type XSheet } from './ooxml';
+import { cellKey, COLS, OoxmlError, ROWS, type XCell, type XMerge, type XSheet } from './ooxml';
 import { readWorkbook } from './workbook';
 import type { InflateRaw } from './zip';
 
@@ -472,20 +472,29 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
   const zip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   // An .xls that is really a zip (some tools misname .xlsx) is read as what it is.
   if (ole || (!zip && /\.(xls|et)$/i.test(file))) {
-    throw new InputError(
+    const [zh, en] =
       ole && isEncryptedOoxml(bytes)
-        ? '这个工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再读取'
+        ? [
+            '这个工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再读取',
+            'this workbook has an opening password (it is encrypted) and cannot be read; remove the password in Excel or WPS and save it as .xlsx',
+          ]
         : ole
-          ? '这是旧版 Excel（.xls）或 WPS（.et）工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再读取'
-          : '请在 Excel 或 WPS 中把工作簿“另存为” .xlsx 后再读取',
-      file,
-    );
+          ? [
+              '这是旧版 Excel（.xls）或 WPS（.et）工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再读取',
+              'this is an old Excel (.xls) or WPS (.et) workbook: use "Save As" .xlsx in Excel or WPS, then read that',
+            ]
+          : [
+              '请在 Excel 或 WPS 中把工作簿“另存为” .xlsx 后再读取',
+              'use "Save As" .xlsx in Excel or WPS, then read that',
+            ];
+    throw new InputError(zh, file, en);
   }
   let sheets: XSheet[];
   try {
     sheets = readWorkbook(bytes, inflateRaw);
   } catch (e) {
-    throw new InputError(`不是可以读取的 .xlsx 文件（${e instanceof Error ? e.message : String(e)}）`, file);
+    const why = OoxmlError.of(e);
+    throw new InputError(`不是可以读取的 .xlsx 文件（${why.message}）`, file, `not a readable .xlsx file (${why.en})`);
   }
   const keyed = sheetTexts(sheets);
   const { complete, whole } = layoutOf(keyed, sheets.length);
@@ -495,11 +504,11 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
 
   const loc = whole!;
   if (!loc.tables.some(tableFound)) {
+    const example = getFormat('2021').tables[1].labels.find((l) => l.role === 'rowLabel')?.text;
     throw new InputError(
-      `工作簿里没有找到表二、表三或表四（按表格的行标题和列标题查找，例如「${
-        getFormat('2021').tables[1].labels.find((l) => l.role === 'rowLabel')?.text
-      }」）`,
+      `工作簿里没有找到表二、表三或表四（按表格的行标题和列标题查找，例如「${example}」）`,
       file,
+      `no table 二, 三 or 四 found in the workbook (tables are found by their row and column labels, such as 「${example}」)`,
     );
   }
   return [toInput(file, loc, sheets, keyed)];

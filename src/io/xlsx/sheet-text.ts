@@ -8,7 +8,7 @@ import { afterLastEnd, attr, decode, stringItem } from './xml-strings';
 
 function parseRef(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
-  if (!m) throw new OoxmlError(`bad cell reference ${ref}`);
+  if (!m) throw new OoxmlError(`单元格地址 ${ref} 无效`, `bad cell reference ${ref}`);
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 

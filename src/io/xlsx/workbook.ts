@@ -33,13 +33,13 @@ export function readWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): XSheet
   try {
     files = unzipEntries(bytes, xmlPart, inflateRaw);
   } catch (e) {
-    throw new OoxmlError(e instanceof Error ? e.message : String(e));
+    throw OoxmlError.of(e);
   }
   const part = (name: string) => {
     try {
       return files.get(name);
     } catch (e) {
-      throw new OoxmlError(e instanceof Error ? e.message : String(e));
+      throw OoxmlError.of(e);
     }
   };
   const text = (name: string) => {
@@ -53,7 +53,7 @@ export function readWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): XSheet
     'xl/workbook.xml';
   const wbPath = resolveTarget('', wbTarget);
   const wbXml = text(wbPath);
-  if (!wbXml) throw new OoxmlError('no workbook part: not an .xlsx');
+  if (!wbXml) throw new OoxmlError('没有工作簿部件，不是 .xlsx', 'no workbook part: not an .xlsx');
   // `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`
   const slash = wbPath.lastIndexOf('/');
   const relsPath =

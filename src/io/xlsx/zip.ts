@@ -8,7 +8,15 @@ import { Inflate } from 'fflate';
 /** Inflates raw deflate data; must throw rather than produce more than `maxBytes` (a zip bomb). */
 export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array;
 
-export class ZipError extends Error {}
+/** A zip that cannot be read: `message` in Chinese where a user may meet it, `en` in English. */
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    readonly en: string = message,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * What the entries read from one zip may inflate to in all. A filled-in report workbook is well under 5 MB of XML;
@@ -22,7 +30,10 @@ export interface ZipLimits {
 
 const STEP = 64 * 1024;
 
-const ENCRYPTED = '文件设置了密码（已加密），无法读取；请取消密码后另存再读取';
+const ENCRYPTED = [
+  '文件设置了密码（已加密），无法读取；请取消密码后另存再读取',
+  'the file is password-protected (encrypted) and cannot be read; remove the password and save it again',
+] as const;
 
 /** fflate in steps, so a bomb is stopped after at most one step's output past the cap, not after inflating it all. */
 export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array {
@@ -30,7 +41,7 @@ export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) throw new ZipError(tooLarge(maxBytes));
+    if (total > maxBytes) throw tooLarge(maxBytes);
     parts.push(chunk);
   });
   for (let p = 0; p < data.length; p += STEP) inflater.push(data.subarray(p, p + STEP), p + STEP >= data.length);
@@ -45,8 +56,12 @@ export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array
   return out;
 }
 
-function tooLarge(maxBytes: number): string {
-  return `解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB，不像统计表工作簿（可能是“zip 炸弹”）`;
+function tooLarge(maxBytes: number): ZipError {
+  const mb = Math.round(maxBytes / 1024 / 1024);
+  return new ZipError(
+    `解压后超过 ${mb} MB，不像统计表工作簿（可能是“zip 炸弹”）`,
+    `inflates to more than ${mb} MB: not a workbook of report tables (a "zip bomb"?)`,
+  );
 }
 
 /** An entry's name: ASCII (as names in an .xlsx are) without the decoder's call cost. */
@@ -83,25 +98,25 @@ export function unzipEntries(
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('not a zip file');
+  if (eocd < 0) throw new ZipError('不是 zip 文件', 'not a zip file');
   const count = u16(eocd + 10);
   let p = u32(eocd + 16);
-  if (p === 0xffffffff) throw new ZipError('zip64 archives are not supported');
+  if (p === 0xffffffff) throw new ZipError('不支持 zip64 格式', 'zip64 archives are not supported');
   const decoder = new TextDecoder();
   const maxInflated = limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   const entries = new Map<string, { method: number; size: number; local: number }>();
   let declared = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(p) !== CENTRAL) throw new ZipError('damaged zip directory');
+    if (p + 46 > bytes.length || u32(p) !== CENTRAL) throw new ZipError('zip 目录已损坏', 'damaged zip directory');
     const nameLen = u16(p + 28);
     const name = entryName(bytes, p + 46, nameLen, decoder);
     if (wanted(name)) {
       // General-purpose flag bit 0: the entry is encrypted (a zip tool's password); inflating it gives noise.
-      if (u16(p + 8) & 1) throw new ZipError(ENCRYPTED);
+      if (u16(p + 8) & 1) throw new ZipError(...ENCRYPTED);
       entries.set(name, { method: u16(p + 10), size: u32(p + 20), local: u32(p + 42) });
       // The declared sizes are checked first; a header that lies is caught while inflating (below).
       declared += u32(p + 24);
-      if (declared > maxInflated) throw new ZipError(tooLarge(maxInflated));
+      if (declared > maxInflated) throw tooLarge(maxInflated);
     }
     p += 46 + nameLen + u16(p + 30) + u16(p + 32);
   }
@@ -114,7 +129,8 @@ export function unzipEntries(
       if (done) return done;
       const e = entries.get(name);
       if (!e) return undefined;
-      if (e.local + 30 > bytes.length || u32(e.local) !== LOCAL) throw new ZipError(`damaged zip entry ${name}`);
+      if (e.local + 30 > bytes.length || u32(e.local) !== LOCAL)
+        throw new ZipError(`zip 条目 ${name} 已损坏`, `damaged zip entry ${name}`);
       const start = e.local + 30 + u16(e.local + 26) + u16(e.local + 28);
       const data = bytes.subarray(start, start + e.size);
       let out: Uint8Array;
@@ -126,12 +142,16 @@ export function unzipEntries(
         } catch (err) {
           // Node's zlib says ERR_BUFFER_TOO_LARGE when it stops at maxOutputLength.
           if (err instanceof ZipError || (err as { code?: unknown })?.code === 'ERR_BUFFER_TOO_LARGE') {
-            throw new ZipError(tooLarge(maxInflated));
+            throw tooLarge(maxInflated);
           }
           throw err;
         }
-      } else throw new ZipError(`zip entry ${name} uses an unsupported compression (${e.method})`);
-      if (out.length > budget) throw new ZipError(tooLarge(maxInflated));
+      } else
+        throw new ZipError(
+          `zip 条目 ${name} 使用了不支持的压缩方式（${e.method}）`,
+          `zip entry ${name} uses an unsupported compression (${e.method})`,
+        );
+      if (out.length > budget) throw tooLarge(maxInflated);
       inflatedBytes += out.length;
       inflated.set(name, out);
       return out;
