@@ -349,7 +349,8 @@ function outcome(parse: () => XSheet): unknown {
     const s = parse();
     return { name: s.name, cells: [...s.cells.entries()], merges: s.merges };
   } catch (e) {
-    return { error: (e as Error).message };
+    // The reader's own errors carry their English text in `en` (the message is Chinese).
+    return { error: (e as { en?: string }).en ?? (e as Error).message };
   }
 }
 

@@ -83,7 +83,7 @@ describe('readWorkbook', () => {
 
   it('refuses what is not a zip or has no workbook', () => {
     expect(() => readWorkbook(new TextEncoder().encode('not a zip at all, just text'))).toThrow(/zip/);
-    expect(() => readWorkbook(zipSync({ 'a.txt': strToU8('x') }))).toThrow(/workbook/);
+    expect(() => readWorkbook(zipSync({ 'a.txt': strToU8('x') }))).toThrow(/工作簿/);
   });
 });
 
