@@ -14,7 +14,7 @@
  * ranges anyway, so the add-in knows what is painted after a reload, an undo or a paste without a store of its own,
  * and repaints only the cells whose class changed: no change in findings, no paint round trip.
  */
-import { groupMistakes } from '../model/mistakes';
+import { MAX_STRONG_SUSPECTS, groupMistakes, mostLikely } from '../model/mistakes';
 import { applyEdits, type EditAttribution } from '../model/recent-edit';
 import type { CellId, Finding, FormatId } from '../model/types';
 import { PAINT_FILL, PAINT_FONT, PAINT_ORDER, paintClassOfFill, type PaintClass } from './palette';
@@ -59,11 +59,7 @@ function stronger(a: PaintClass | undefined, b: PaintClass): PaintClass {
   return a && PAINT_ORDER.indexOf(a) <= PAINT_ORDER.indexOf(b) ? a : b;
 }
 
-/**
- * Beyond this many suspects the locator is saying "any of these" (a broken balance with nothing else to go on):
- * painting two dozen cells strongly would point nowhere, so they are painted lightly like the rest of the rule.
- */
-export const MAX_STRONG_SUSPECTS = 3;
+export { MAX_STRONG_SUSPECTS } from '../model/mistakes';
 
 /** How the add-in knows more than the findings say: which totals are live formulas, what the user just edited. */
 export interface PaintContext {
@@ -76,13 +72,14 @@ export interface PaintContext {
  * The paint class of every cell the findings involve. Per mistake (see `groupMistakes`): its most likely cell
  * strongly (red fill, bold dark-red figures: colour is not the only cue), the other cells that could explain it as
  * candidates in a neutral colour, not as if they were wrong. Findings caused by a mistake add candidates only;
- * the 总计 column's echo of an applicant column is not painted (its cells are formulas). Without a context each
- * finding is its own mistake.
+ * the 总计 column's echo of an applicant column is not painted (its cells are formulas). Blank cells are not
+ * painted: the generated sheet marks them itself (a pale self-checking format) and the pane counts them; painting
+ * every blank of a fresh table would bury the one cell that matters. Without a context each finding is its own
+ * mistake.
  */
 export function desiredPaint(findings: readonly Finding[], ctx?: PaintContext): Map<CellId, PaintClass> {
   const out = new Map<CellId, PaintClass>();
   const put = (id: CellId, cls: PaintClass) => out.set(id, stronger(out.get(id), cls));
-  for (const f of findings) if (f.rule === 'V.unfilled') for (const id of f.cells) put(id, 'unfilled');
   const shown = ctx ? applyEdits(findings, ctx.edits ?? {}) : findings;
   const mistakes = ctx
     ? groupMistakes(ctx.format, shown, ctx.formulaCells)
@@ -100,17 +97,6 @@ export function desiredPaint(findings: readonly Finding[], ctx?: PaintContext): 
     for (const x of m.caused) paint(x, false);
   }
   return out;
-}
-
-/**
- * The cells painted as most likely wrong: the one suspect a suggestion names (or the only suspect); a short list of
- * equally likely suspects; none when the locator can only say "any of these".
- */
-export function mostLikely(f: Finding): CellId[] {
-  if (f.suspects.length === 0 || f.suspects.length > MAX_STRONG_SUSPECTS) return [];
-  const suggested = f.suggestion ? Object.keys(f.suggestion) : [];
-  if (suggested.length === 1 && f.suspects[0] === suggested[0]) return [f.suspects[0]];
-  return f.suspects;
 }
 
 export interface PaintPlan {

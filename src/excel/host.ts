@@ -12,6 +12,7 @@ import { desiredPaint, isEmptyPlan, planPaint, queuePaint } from './highlight';
 import { eventAreas, LiveChecker, OwnWrites, type UserChange } from './live';
 import { parseA1 } from '../model/a1';
 import { liveFormulaCells } from '../model/mistakes';
+import { openTotals } from '../model/open-totals';
 import { attributeEdits, type EditMemory, type EditedCell } from '../model/recent-edit';
 import { readTables, type CachedLocation, type Snapshot } from './read';
 import { errorMessage } from './errors';
@@ -71,6 +72,9 @@ export function editedCells(snap: Snapshot, changes: readonly UserChange[]): Edi
   return out;
 }
 
+/** A plain sum of cells on the same sheet: what the add-in generates for a total, and all it restores. */
+const SUM_FORMULA = /^=(SUM\([A-Z$0-9:,]+\)|\$?[A-Z]+\$?\d+(\+\$?[A-Z]+\$?\d+)*)$/;
+
 function rawOf(v: unknown): number | string | null {
   if (v === '' || v === null || v === undefined) return null;
   return typeof v === 'number' ? v : String(v);
@@ -78,7 +82,8 @@ function rawOf(v: unknown): number | string | null {
 
 /** Cells of tables that could not be read are left out of the values; their findings would only be noise. */
 function runModel(snap: Snapshot): CheckResult {
-  const result = check(snap.format, snap.values, {
+  const formulaCells = liveFormulaCells(snap.format, snap.formulas, []);
+  const result = check(snap.format, openTotals(snap.format, snap.values, formulaCells), {
     formulas: snap.formulas,
     cellAddress: snap.cellAddress,
     ...(snap.meta ? { year: snap.meta.year } : {}),
@@ -268,6 +273,32 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
               const address = snap.cellAddress[id];
               ownWrites.expect(sheet, address, v);
               ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[v]];
+            }
+            await ctx.sync();
+          });
+        } catch (e) {
+          return emptyCheck([{ kind: 'failed', message: errorMessage(e) }]);
+        }
+      }
+      return runCheck(true);
+    },
+
+    async restoreFormulas(formulas: Record<CellId, string>) {
+      const snap = await ensureSnapshot();
+      if (!snap) return emptyCheck([{ kind: 'noTables' }]);
+      const format = getFormat(snap.format);
+      // Only a total of the tables takes a formula, and only a plain sum: nothing else is written.
+      const writes = Object.entries(formulas).filter(
+        ([id, f]) => format.cellById.get(id)?.sumOf && snap.cellAddress[id] && SUM_FORMULA.test(f),
+      );
+      if (writes.length) {
+        try {
+          await Excel.run(async (ctx) => {
+            for (const [id, f] of writes) {
+              const sheet = snap.cellSheet[id];
+              const address = snap.cellAddress[id];
+              ownWrites.expect(sheet, address);
+              ctx.workbook.worksheets.getItem(sheet).getRange(address).formulas = [[f]];
             }
             await ctx.sync();
           });

@@ -275,7 +275,8 @@ export function planReport(opts: PlanOptions): SheetPlan {
         style: c.role,
         cellId: c.id,
         numberFormat: NUMBER_FORMATS[c.kind],
-        ...(formula ? { formula } : { value: 0 }),
+        // Input cells start blank, not 0: "not filled yet" must be told apart from "filled with 0".
+        ...(formula ? { formula } : {}),
       });
     }
   }
@@ -348,11 +349,27 @@ function selfChecks(format: ReportFormat, tables: PlanTable[], addr: Record<Cell
   const rowRange = (row: string) => `${addr[id3(row, firstCol)]}:${addr[id3(row, lastCol)]}`;
   const cellIn = (row: string) => rowAbs(addr[id3(row, firstCol)]);
 
-  // Balance, per column: 一 + 二 = 三（七） + 四. Mirrors T3.balance.
+  // Balance, per column: 一 + 二 = 三（七） + 四. Mirrors T3.balance, blanks included: a column being filled is not
+  // marked until no figure still to be typed could make it hold (三 + 四 already above 一 + 二 with 一 and 二 both
+  // typed, or below them with every result and 四 typed).
+  const leaves = format.t3.leafRows;
+  const left = `${cellIn('NEW')}+${cellIn('CARRY_IN')}`;
+  const right = `${cellIn('R7_TOTAL')}+${cellIn('CARRY_OUT')}`;
+  const leftFilled = `LEN(${cellIn('NEW')})>0,LEN(${cellIn('CARRY_IN')})>0`;
+  const rightFilled = `COUNT(${cellIn(leaves[0])}:${cellIn(leaves[leaves.length - 1])})=${leaves.length},LEN(${cellIn('CARRY_OUT')})>0`;
+  // The 总计 column is left out: its cells are live sums of the applicant columns, so it balances when they do,
+  // and its sums of cells still blank would read as typed zeros.
+  const applicantRange = (row: string) =>
+    `${addr[id3(row, firstCol)]}:${addr[id3(row, format.t3.applicantColumns[format.t3.applicantColumns.length - 1])]}`;
   out.push({
     rule: 'T3.balance',
-    ranges: [rowRange('NEW'), rowRange('CARRY_IN'), rowRange('R7_TOTAL'), rowRange('CARRY_OUT')],
-    formula: `${cellIn('NEW')}+${cellIn('CARRY_IN')}<>${cellIn('R7_TOTAL')}+${cellIn('CARRY_OUT')}`,
+    ranges: [
+      applicantRange('NEW'),
+      applicantRange('CARRY_IN'),
+      applicantRange('R7_TOTAL'),
+      applicantRange('CARRY_OUT'),
+    ],
+    formula: `OR(AND(${right}>${left},${leftFilled}),AND(${right}<${left},${rightFilled}))`,
     severity: 'error',
   });
 
@@ -371,7 +388,6 @@ function selfChecks(format: ReportFormat, tables: PlanTable[], addr: Record<Cell
   });
 
   // （七）总计 row. Mirrors T3.resultTotal.
-  const leaves = format.t3.leafRows;
   out.push({
     rule: 'T3.resultTotal',
     ranges: [rowRange('R7_TOTAL')],

@@ -68,7 +68,12 @@ export function groupMistakes(
 
   return list
     .filter((f) => mistakes.has(f) || !placed.has(f))
-    .map((f) => mistakes.get(f) ?? { finding: f, echoes: [], caused: [] });
+    .map((f) => mistakes.get(f) ?? { finding: f, echoes: [], caused: [] })
+    .map((m) => {
+      // A typed-over total is a warning on its own; once it breaks a relation it is the error behind it.
+      const worst = m.caused.some((c) => c.severity === 'error') ? 'error' : m.finding.severity;
+      return worst === m.finding.severity ? m : { ...m, finding: { ...m.finding, severity: worst } };
+    });
 }
 
 /** Total cells that are live formulas, from the formula texts the host read (a typed-over total is not one). */
@@ -83,4 +88,21 @@ export function liveFormulaCells(
   for (const [id, text] of Object.entries(formulas))
     if (text && format.cellById.get(id)?.sumOf && !broken.has(id)) out.add(id);
   return out;
+}
+
+/**
+ * Beyond this many suspects the locator is saying "any of these" (a broken balance with nothing else to go on):
+ * painting two dozen cells as most likely would point nowhere.
+ */
+export const MAX_STRONG_SUSPECTS = 3;
+
+/**
+ * The cells painted as most likely wrong: the one suspect a suggestion names (or the only suspect); a short list of
+ * equally likely suspects; none when the locator can only say "any of these".
+ */
+export function mostLikely(f: Finding): CellId[] {
+  if (f.suspects.length === 0 || f.suspects.length > MAX_STRONG_SUSPECTS) return [];
+  const suggested = f.suggestion ? Object.keys(f.suggestion) : [];
+  if (suggested.length === 1 && f.suspects[0] === suggested[0]) return [f.suspects[0]];
+  return f.suspects;
 }

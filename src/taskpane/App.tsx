@@ -7,7 +7,9 @@ import { FindingsList } from './components/FindingsList';
 import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
 import { ImportPanel } from './components/ImportPanel';
 import { ProblemBars } from './components/ProblemBars';
-import { StatusSummary } from './components/StatusSummary';
+import { Legend, StatusSummary } from './components/StatusSummary';
+import { PAINT_FILL } from '../excel/palette';
+import { blankInputs, mistakesOf, overview } from './view-model';
 import { useStyles } from './components/styles';
 import { strings } from './i18n';
 import { FLUENT_THEMES, type ThemeKind } from './theme';
@@ -95,6 +97,12 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
     const c = await guarded(() => host.writeValues(values));
     if (c) setCheck(c);
   };
+  const restore = host.restoreFormulas
+    ? async (formulas: Record<CellId, string>) => {
+        const c = await guarded(() => host.restoreFormulas!(formulas));
+        if (c) setCheck(c);
+      }
+    : undefined;
   const clear = async () => {
     setBusy('clear');
     await guarded(() => host.clearHighlights());
@@ -102,6 +110,10 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
   };
 
   const result = check?.result ?? null;
+  const mistakes = React.useMemo(() => (check ? mistakesOf(check) : []), [check]);
+  const status = result ? overview(result, mistakes) : undefined;
+  const blanks = result ? blankInputs(result) : [];
+  const fillZero = async () => apply(Object.fromEntries(blanks.map((id) => [id, 0])));
   const problems: HostProblem[] = supported
     ? (check?.problems ?? [])
     : [{ kind: 'unsupportedHost', missing: missing.join(', ') }];
@@ -118,6 +130,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
         disabled={!supported}
         defaultYear={defaultYear}
         onDownloadTemplate={onDownloadTemplate}
+        existingSheet={result ? (check?.sheet ?? null) : null}
       />
     </section>
   );
@@ -166,7 +179,14 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                 <h2 id="dt-status" className={s.sectionTitle}>
                   {t.statusHeading}
                 </h2>
-                <StatusSummary t={t} lang={lang} result={result} />
+                <StatusSummary
+                  t={t}
+                  lang={lang}
+                  result={result}
+                  overview={status}
+                  tables={check?.tables ?? []}
+                  onFillZero={blanks.length ? fillZero : undefined}
+                />
                 {check && !check.painted && <p className={s.muted}>{t.notPainted}</p>}
               </section>
               <section className={s.section} aria-labelledby="dt-findings">
@@ -177,10 +197,23 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                   t={t}
                   lang={lang}
                   result={result}
+                  mistakes={mistakes}
+                  edits={check?.edits ?? {}}
                   cellAddress={check?.cellAddress ?? {}}
                   onGoTo={goTo}
                   onApply={apply}
+                  onRestore={restore}
                 />
+                {check?.painted && (mistakes.length > 0 || blanks.length > 0) && (
+                  <Legend
+                    t={t}
+                    fills={{
+                      suspect: PAINT_FILL.errorStrong,
+                      candidate: PAINT_FILL.errorLight,
+                      unfilled: PAINT_FILL.unfilled,
+                    }}
+                  />
+                )}
               </section>
             </>
           )}

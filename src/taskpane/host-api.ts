@@ -82,6 +82,11 @@ export interface HostOperations {
    * (ExcelApi 1.8) or `downloadPage` in the browser; 'download' leaves it to the pane's link.
    */
   openWorkbook?(bytes: Uint8Array, downloadPage: string): Promise<WorkbookDelivery>;
+  /**
+   * Writes formulas back into total cells (the formula the add-in generated, for a total typed over), then re-checks.
+   * Only total cells of the tables; anything else is refused.
+   */
+  restoreFormulas?(formulas: Record<CellId, string>): Promise<HostCheck>;
   /** The .xlsx template as bytes, for offices where the add-in cannot be installed. */
   templateFile?(req: Omit<GenerateRequest, 'target' | 'protect'>): Promise<Uint8Array>;
 }

@@ -133,6 +133,52 @@ const zh = {
     'F.formulaRange': '合计公式的求和范围不完整',
     'FMT.outdated': '格式版本与报告年度不符',
   } as Partial<Record<RuleId, string>>,
+  overallNotFilled: '尚未填写',
+  overallFilling: '填写中',
+  overallErrorCount: (n: number) => `有 ${n} 处错误`,
+  overallFillingNote: (n: number) => `还有 ${n} 个单元格未填写；全部填完并且勾稽一致才算通过。`,
+  overallNotFilledNote: '表格已生成，还没有填写数字。逐格填写，本年没有发生的填 0。',
+  fillZero: '其余空白填 0',
+  fillZeroNote: (n: number) => `将把 ${n} 个空白的填报单元格填为 0（表示本年没有发生），已填的数字不变。`,
+  checkedWhere: (sheet: string, range: string) => `正在检查：工作表“${sheet}”${range}`,
+  legendHeading: '工作表上的标记',
+  legendSuspect: '最可能出错：红底、深红粗体数字',
+  legendCandidate: '可能相关：淡紫底',
+  legendUnfilled: '尚未填写：淡蓝底',
+  balanceShort: (table: string, col: string, left: string, right: string, diff: string) =>
+    `${table} ${col}列：一+二 = ${left}，三（七）+ 四 = ${right}，差 ${diff}。`,
+  sumShort: (table: string, total: string, reported: string, computed: string, diff: string) =>
+    `${table} ${total}：合计 ${reported}，各项相加 ${computed}，差 ${diff}。`,
+  likelyEdited: (cell: string, before: string, after: string, fix: string, why: string) =>
+    `最可能是刚修改的 ${cell}：由 ${before} 改为 ${after}，应为 ${fix}${why}。`,
+  likely: (cell: string, now: string, fix: string, why: string) => `最可能是 ${cell}：${now} 应为 ${fix}${why}。`,
+  likelyNoFix: (cell: string) => `最可能是 ${cell}。`,
+  candidates: (cells: string) => `可能出错的单元格：${cells}。`,
+  whyDigitTypo: '（数字顺序颠倒）',
+  alsoBreaksTotal: (diff: string) => `“总计”列也因此差 ${diff}，改正后一并消除。`,
+  causedHeading: '由此引起：',
+  notFormulaShort: (cell: string, value: string) =>
+    `${cell} 原是自动求和的合计，现被改成了数字 ${value}，不再随各项变化。`,
+  formulaRangeShort: (cell: string, formula: string, expected: string) =>
+    `${cell} 的求和公式 ${formula} 没有包括全部分项，应为 ${expected}。`,
+  restoreFormula: '恢复公式',
+  restoring: '正在恢复…',
+  valueShort: (cell: string, title: string) => `${cell}：${title}。`,
+  valueWouldBe: (n: string) => `看起来是 ${n}，但 Excel 求和时不会计入，请改填数字 ${n}。`,
+  showDetails: '详细说明',
+  hideDetails: '收起说明',
+  computedTerm: '公式计算',
+  generateAgainTitle: (sheet: string) =>
+    `工作簿中已有一套统计表（工作表“${sheet}”）。再生成一套后，加载项将改为检查新的一套；原有表格保留，但不再检查。`,
+  generateAgain: '仍然生成',
+  importWillWrite: '将写入的数字',
+  importUnread: '未读出',
+  importNotInText: '无',
+  importYearMismatch: (text: number, book: number) =>
+    `年报是 ${text} 年度的，而工作簿中的统计表是 ${book} 年度。请确认没有贴错年份。`,
+  importOrgMismatch: (text: string, book: string) =>
+    `年报的机关是“${text}”，而工作簿中的统计表属于“${book}”。请确认是同一机关。`,
+  importGenerateAndWrite: '生成并导入',
   ruleNarrative: '正文数字与表格不一致',
 };
 
@@ -272,6 +318,55 @@ const en: Strings = {
     'F.formulaRange': 'A total formula no longer covers all its parts',
     'FMT.outdated': 'The format does not match the report year',
   },
+  overallNotFilled: 'Not filled yet',
+  overallFilling: 'Being filled',
+  overallErrorCount: (n) => `${n} mistake${n === 1 ? '' : 's'}`,
+  overallFillingNote: (n) =>
+    `${n} cell${n === 1 ? '' : 's'} still blank; the tables pass only when every cell is filled and everything adds up.`,
+  overallNotFilledNote:
+    'The tables are generated but hold no figures yet. Fill every cell; type 0 for what did not happen.',
+  fillZero: 'Fill the remaining blanks with 0',
+  fillZeroNote: (n) =>
+    `${n} blank input cell${n === 1 ? '' : 's'} will get 0 (nothing happened); figures already typed stay.`,
+  checkedWhere: (sheet, range) => `Checking: sheet “${sheet}” ${range}`,
+  legendHeading: 'Marks on the sheet',
+  legendSuspect: 'Most likely wrong: red, bold dark-red figure',
+  legendCandidate: 'Could be involved: lavender',
+  legendUnfilled: 'Not filled yet: light blue',
+  balanceShort: (table, col, left, right, diff) =>
+    `${table}, column ${col}: 一+二 = ${left}, 三(七) + 四 = ${right}, off by ${diff}.`,
+  sumShort: (table, total, reported, computed, diff) =>
+    `${table} ${total}: total ${reported}, parts add up to ${computed}, off by ${diff}.`,
+  likelyEdited: (cell, before, after, fix, why) =>
+    `Most likely ${cell}, which you just changed from ${before} to ${after}: it should be ${fix}${why}.`,
+  likely: (cell, now, fix, why) => `Most likely ${cell}: ${now} should be ${fix}${why}.`,
+  likelyNoFix: (cell) => `Most likely ${cell}.`,
+  candidates: (cells) => `Cells that could be wrong: ${cells}.`,
+  whyDigitTypo: ' (digits swapped)',
+  alsoBreaksTotal: (diff) => `The 总计 column is off by ${diff} as a result; fixing this clears it too.`,
+  causedHeading: 'This causes:',
+  notFormulaShort: (cell, value) =>
+    `${cell} was a total computed by a formula; it now holds the typed number ${value} and no longer follows its parts.`,
+  formulaRangeShort: (cell, formula, expected) =>
+    `The sum ${formula} in ${cell} leaves out some of its parts; it should be ${expected}.`,
+  restoreFormula: 'Restore the formula',
+  restoring: 'Restoring…',
+  valueShort: (cell, title) => `${cell}: ${title}.`,
+  valueWouldBe: (n) => `It looks like ${n}, but Excel's sums leave it out: type the number ${n}.`,
+  showDetails: 'Details',
+  hideDetails: 'Hide details',
+  computedTerm: 'computed',
+  generateAgainTitle: (sheet) =>
+    `The workbook already has a set of tables (sheet “${sheet}”). After generating another set, the add-in checks the new one; the old tables stay but are no longer checked.`,
+  generateAgain: 'Generate anyway',
+  importWillWrite: 'Figures to be written',
+  importUnread: 'unread',
+  importNotInText: '—',
+  importYearMismatch: (text, book) =>
+    `The report is for ${text}, but the workbook's tables are for ${book}. Make sure this is the right year.`,
+  importOrgMismatch: (text, book) =>
+    `The report is by “${text}”, but the workbook's tables belong to “${book}”. Make sure this is the same body.`,
+  importGenerateAndWrite: 'Generate and import',
   ruleNarrative: 'Narrative figure disagrees with the tables',
 };
 

@@ -3,22 +3,35 @@
  * of cells and the terms of the table 三 balance. Pure: tested without React.
  */
 import { T3_ENTRIES_2021, T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../model/formats';
-import type { CellId, CheckResult, Finding, FormatId, Lang, RuleId, TableId } from '../model/types';
+import type { HostCheck } from './host-api';
+import { groupMistakes, mostLikely, type Mistake } from '../model/mistakes';
+import { applyEdits } from '../model/recent-edit';
+import type { CellId, CheckResult, Finding, FormatId, Lang, TableId } from '../model/types';
 
 export const TABLE_ORDER: readonly TableId[] = ['T2', 'T3', 'T4'];
 
 export interface TableStatus {
   table: TableId | null;
+  /** Mistakes (one per cause, see `groupMistakes`), not rule instances. */
   errors: number;
   warnings: number;
+  /** Input cells not filled yet. */
   unfilled: number;
 }
+
+/**
+ * `notFilled`: no input cell filled yet (a fresh table). `filling`: some filled, no error yet. `errors`: at least
+ * one mistake. `pass`: every input cell filled and nothing wrong: a table with blank cells never passes.
+ */
+export type OverallState = 'notFilled' | 'filling' | 'errors' | 'pass';
 
 export interface Overview {
   tables: TableStatus[];
   errors: number;
   warnings: number;
-  state: 'pass' | 'errors';
+  /** Input cells not filled yet, in all tables. */
+  unfilled: number;
+  state: OverallState;
 }
 
 function tableOf(format: FormatId, f: Finding): TableId | null {
@@ -27,8 +40,15 @@ function tableOf(format: FormatId, f: Finding): TableId | null {
   return (first && getFormat(format).cellById.get(first)?.table) || null;
 }
 
-export function overview(result: CheckResult): Overview {
+/** The input cells still blank: what 其余空白填 0 fills. Totals are formulas and never "unfilled" for the user. */
+export function blankInputs(result: CheckResult): CellId[] {
   const format = getFormat(result.format);
+  return result.unfilled.filter((id) => format.cellById.get(id)?.role === 'input');
+}
+
+export function overview(result: CheckResult, mistakes?: readonly Mistake[]): Overview {
+  const format = getFormat(result.format);
+  const list = mistakes ?? groupMistakes(result.format, result.findings, new Set());
   const rows = new Map<TableId | null, TableStatus>(
     TABLE_ORDER.map((t) => [t, { table: t, errors: 0, warnings: 0, unfilled: 0 }]),
   );
@@ -37,61 +57,27 @@ export function overview(result: CheckResult): Overview {
     if (!r) rows.set(t, (r = { table: t, errors: 0, warnings: 0, unfilled: 0 }));
     return r;
   };
-  for (const id of result.unfilled) row(format.cellById.get(id)?.table ?? null).unfilled++;
-  // Unfilled cells are counted above, whatever severity the model gives them, so they are not counted twice.
-  for (const f of result.findings) {
-    if (f.rule === 'V.unfilled') continue;
-    const r = row(tableOf(result.format, f));
-    if (f.severity === 'error') r.errors++;
-    else if (f.severity === 'warning') r.warnings++;
+  const blank = blankInputs(result);
+  for (const id of blank) row(format.cellById.get(id)?.table ?? null).unfilled++;
+  for (const m of list) {
+    const r = row(tableOf(result.format, m.finding));
+    if (m.finding.severity === 'error') r.errors++;
+    else if (m.finding.severity === 'warning') r.warnings++;
   }
   const tables = [...rows.values()];
   const errors = tables.reduce((s, t) => s + t.errors, 0);
   const warnings = tables.reduce((s, t) => s + t.warnings, 0);
-  return { tables, errors, warnings, state: errors > 0 ? 'errors' : 'pass' };
+  const inputs = format.cells.filter((c) => c.role === 'input').length;
+  const state: OverallState =
+    errors > 0 ? 'errors' : blank.length >= inputs ? 'notFilled' : blank.length > 0 ? 'filling' : 'pass';
+  return { tables, errors, warnings, unfilled: blank.length, state };
 }
 
-export interface RuleGroup {
-  rule: RuleId;
-  findings: Finding[];
-  worst: Finding['severity'];
-}
-
-export interface TableGroup {
-  table: TableId | null;
-  rules: RuleGroup[];
-}
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
-
-/** Findings by table (sheet order), then by rule (errors first); unfilled cells are left to the status counts. */
-export function groupFindings(result: CheckResult): TableGroup[] {
-  const byTable = new Map<TableId | null, Map<RuleId, Finding[]>>();
-  for (const f of result.findings) {
-    if (f.rule === 'V.unfilled') continue;
-    const t = tableOf(result.format, f);
-    let rules = byTable.get(t);
-    if (!rules) byTable.set(t, (rules = new Map()));
-    const list = rules.get(f.rule) ?? [];
-    list.push(f);
-    rules.set(f.rule, list);
-  }
-  const order = (t: TableId | null) => (t === null ? TABLE_ORDER.length : TABLE_ORDER.indexOf(t));
-  return [...byTable.entries()]
-    .sort((a, b) => order(a[0]) - order(b[0]))
-    .map(([table, rules]) => ({
-      table,
-      rules: [...rules.entries()]
-        .map(([rule, findings]) => ({
-          rule,
-          findings,
-          worst: findings.reduce<Finding['severity']>(
-            (w, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w),
-            'info',
-          ),
-        }))
-        .sort((a, b) => SEVERITY_RANK[a.worst] - SEVERITY_RANK[b.worst]),
-    }));
+/** What the pane shows of a check: the findings with the user's last edit first, grouped into mistakes. */
+export function mistakesOf(check: HostCheck): Mistake[] {
+  if (!check.result) return [];
+  const shown = applyEdits(check.result.findings, check.edits ?? {});
+  return groupMistakes(check.result.format, shown, new Set(check.formulaCells ?? []));
 }
 
 /** `表三 · 一、本年新收政府信息公开申请数量 · 自然人` — the cell as the user reads it on paper. */
@@ -106,19 +92,6 @@ export function cellName(format: FormatId, id: CellId, lang: Lang): string {
 export function targetCell(f: Finding): CellId | undefined {
   const suggested = f.suggestion ? Object.keys(f.suggestion) : [];
   return suggested[0] ?? f.suspects[0] ?? f.cells[0];
-}
-
-/** Suspects shown by name; the rest are counted, since an ambiguous column can name twenty cells. */
-export const SUSPECTS_SHOWN = 3;
-
-export function shownSuspects(f: Finding): { shown: CellId[]; more: number } {
-  const suggested = f.suggestion ? Object.keys(f.suggestion) : [];
-  // Cells with a suggested value first: they are the ones the user will look at.
-  const ordered = [
-    ...suggested.filter((c) => f.suspects.includes(c)),
-    ...f.suspects.filter((c) => !suggested.includes(c)),
-  ];
-  return { shown: ordered.slice(0, SUSPECTS_SHOWN), more: Math.max(0, ordered.length - SUSPECTS_SHOWN) };
 }
 
 export interface BalanceTerm {
@@ -156,7 +129,10 @@ export function balancePicture(result: CheckResult, f: Finding): BalancePicture 
   }));
   if (items.length !== 4 || !items.every((i) => rows.includes(i.row))) return null;
   const unfilled = new Set(result.unfilled);
-  const suspects = new Set(f.suspects);
+  // The term that holds the most likely cell: itself, or a total (三 is （七）总计) that adds it up.
+  const likely = mostLikely(f);
+  const holds = (id: CellId, depth = 0): boolean =>
+    likely.includes(id) || (depth < 3 && (format.cellById.get(id)?.sumOf ?? []).some((p) => holds(p, depth + 1)));
   const terms = items.map(({ numeral: n, row }) => {
     const id = cellId('T3', row, col);
     return {
@@ -164,7 +140,7 @@ export function balancePicture(result: CheckResult, f: Finding): BalancePicture 
       id,
       value: result.cells[id] ?? 0,
       filled: !unfilled.has(id) && id in result.cells,
-      suspect: suspects.has(id),
+      suspect: holds(id),
     };
   });
   const colLabel = format.cellById.get(cellId('T3', rows[0], col))?.colLabel ?? col;

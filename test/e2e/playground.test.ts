@@ -96,8 +96,12 @@ describeBrowser('playground in headless Chromium', () => {
     const t3 = format.tables.find((t) => t.id === 'T3')!;
     // The grid shows the generated tables: table 三's heading is on the active sheet.
     await page.locator('.pg-grid td', { hasText: t3.heading }).first().waitFor();
-    expect(await page.locator('[data-testid="overall"]').getAttribute('data-state')).toBe('pass');
+    // Input cells start blank: a fresh table is not filled yet, never 通过.
+    expect(await page.locator('[data-testid="overall"]').getAttribute('data-state')).toBe('notFilled');
     await shot('02-generated');
+    // Nothing happened this year except what the test types below: the rest is 0.
+    await page.getByRole('button', { name: zh.fillZero }).click();
+    await page.locator('[data-testid="overall"][data-state="pass"]').waitFor();
   });
 
   let suspect = '';

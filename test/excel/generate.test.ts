@@ -2,6 +2,7 @@
  * Generation through the real adapter against the Excel stand-in: the tables land where the spec puts them, with
  * live totals, merges, borders, number formats, names, metadata and protection; a non-empty target is refused.
  */
+import { SELF_CHECK_FILL } from '../../src/excel/palette';
 import * as fs from 'fs';
 import * as path from 'path';
 import { a1, a1Range } from '../../src/model/a1';
@@ -60,7 +61,8 @@ describe.each(['2021', '2019'] as const)('generate, %s format, on a new sheet', 
           ]);
           expect(cell.locked).toBe(true);
         } else {
-          expect([c.id, cell.value]).toEqual([c.id, 0]);
+          // Input cells start blank: not yet filled is not the same as 0.
+          expect([c.id, cell.value]).toEqual([c.id, '']);
           expect(cell.locked).toBe(false);
         }
       }
@@ -71,8 +73,16 @@ describe.each(['2021', '2019'] as const)('generate, %s format, on a new sheet', 
       year: 2025,
       org: '某县统计局',
     });
-    // A fresh table breaks no self-check: nothing is painted.
-    expect(app.paintedByConditionalFormats(out.sheet)).toEqual([]);
+    // A fresh table breaks no self-check: only its blank input cells carry the pale "not yet filled" mark.
+    const painted = app.paintedByConditionalFormats(out.sheet);
+    const inputs = format.tables.flatMap((t) => {
+      const o = tableOrigin(bench.standIn, t.id);
+      return t.cells.filter((c) => c.role === 'input').map((c) => a1(o.row + c.row, o.col + c.col));
+    });
+    expect(inputs.length).toBeGreaterThan(100);
+    for (const p of painted) expect([p.address, p.fill]).toEqual([p.address, SELF_CHECK_FILL.unfilled]);
+    const shown = new Set(painted.map((p) => p.address));
+    for (const a of inputs) expect([a, shown.has(a)]).toEqual([a, true]);
   });
 });
 
@@ -109,11 +119,19 @@ describe('generate (2021) against the spec text', () => {
     const out = await generateReport({ format: '2021', year: 2024, org: '', target: 'newSheet' });
     if (!out.ok) throw new Error('generate failed');
     const o = tableOrigin(bench.standIn, 'T3');
-    bench.standIn.app.typeCell(out.sheet, at(o, 'D4'), 5);
-    const painted = bench.standIn.app.paintedByConditionalFormats(out.sheet).map((p) => p.address);
+    const app = bench.standIn.app;
+    // A column being filled from the top is not marked: 一 typed, the rest still blank.
+    app.typeCell(out.sheet, at(o, 'D4'), 5);
+    const errorFill = (address: string) =>
+      app.paintedByConditionalFormats(out.sheet).some((p) => p.address === address && p.fill === SELF_CHECK_FILL.error);
+    expect(errorFill(at(o, 'D4'))).toBe(false);
+    // 一 0, 二 0, 四 5: 三 + 四 is above 一 + 二 whatever is still typed in 三.
+    app.typeCell(out.sheet, at(o, 'D4'), 0);
+    app.typeCell(out.sheet, at(o, 'D5'), 0);
+    app.typeCell(out.sheet, at(o, 'D28'), 5);
     // 一 + 二 ≠ 三（七） + 四 in column 自然人: the four cells of the balance in that column.
-    for (const rel of ['D4', 'D5', 'D27', 'D28']) expect(painted).toContain(at(o, rel));
-    expect(painted).not.toContain(at(o, 'E4'));
+    for (const rel of ['D4', 'D5', 'D27', 'D28']) expect([rel, errorFill(at(o, rel))]).toEqual([rel, true]);
+    expect(errorFill(at(o, 'E4'))).toBe(false);
   });
 });
 

@@ -143,14 +143,15 @@ describe('paint classes', () => {
     expect(new Set(p.values())).toEqual(new Set(['errorLight']));
   });
 
-  it('keeps the strongest class where findings overlap, and tells warnings and unfilled cells apart', () => {
+  it('keeps the strongest class where findings overlap, tells warnings apart and leaves blank cells unpainted', () => {
     const p = desiredPaint([
       finding({ severity: 'warning', cells: ['A', 'D'], suspects: ['A'] }),
       finding({ cells: ['A', 'B'], suspects: ['B'] }),
       finding({ rule: 'V.unfilled', severity: 'warning', cells: ['E'], suspects: ['E'] }),
       finding({ severity: 'info', cells: ['F'], suspects: ['F'] }),
     ]);
-    expect(Object.fromEntries(p)).toEqual({ A: 'errorLight', B: 'errorStrong', D: 'warningLight', E: 'unfilled' });
+    // Blank cells are left to the sheet's own pale mark and the pane's counts.
+    expect(Object.fromEntries(p)).toEqual({ A: 'errorLight', B: 'errorStrong', D: 'warningLight' });
   });
 
   it('the paint rule names its cell', () => {

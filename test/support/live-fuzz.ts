@@ -18,6 +18,7 @@ import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { desiredPaint, paintedCellOf } from '../../src/excel/highlight';
 import { liveFormulaCells } from '../../src/model/mistakes';
+import { openTotals } from '../../src/model/open-totals';
 import type { EditAttribution } from '../../src/model/recent-edit';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { createStandIn, UserActionRefused, type StandIn } from '../../standin';
@@ -265,7 +266,9 @@ function expected(
       cellSheet[c.id] = loc.sheet;
     }
   }
-  const result = judge('2021', values, { formulas, cellAddress, year: YEAR });
+  // Live totals over blank cells are not figures yet (src/model/open-totals.ts), as the host reads them.
+  const read = openTotals('2021', values, liveFormulaCells('2021', formulas, []));
+  const result = judge('2021', read, { formulas, cellAddress, year: YEAR });
   const mapped = new Set(Object.keys(cellAddress).map(tableOf));
   const out = (id: CellId) => !mapped.has(tableOf(id));
   const excluded = new Set(TABLES.filter((t) => !mapped.has(t)));

@@ -8,7 +8,6 @@ import { strings } from '../../src/taskpane/i18n';
 import { getFormat } from '../../src/model/formats';
 import { brokenBalance, callsOf, createFakeHost, hostCheck, passingResult, shownMessage } from './fake-host';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const zh = strings('zh');
 const en = strings('en');
@@ -116,7 +115,15 @@ describe('task pane: errors', () => {
     expect(screen.getByTestId('overall').getAttribute('data-state')).toBe('errors');
     expect(screen.getByTestId('status-T3').textContent).toBe(`${getFormat('2021').tables[1].shortName.zh}100`);
     const card = screen.getByTestId('finding');
-    expect(card.textContent).toContain(shownMessage(finding));
+    // A short sentence with the numbers leads; the model's full text is there on demand.
+    const left = values.newCount + values.carryIn;
+    const right = values.done + values.carryOut;
+    expect(within(card).getByTestId('finding-message').textContent).toContain(
+      zh.balanceShort('表三', '自然人', String(left), String(right), String(Math.abs(right - left))),
+    );
+    expect(card.textContent).not.toContain(shownMessage(finding));
+    fireEvent.click(within(card).getByRole('button', { name: zh.showDetails }));
+    expect(within(card).getByTestId('finding-details').textContent).toBe(shownMessage(finding));
     const eq = within(card).getByTestId('balance-equation');
     const term = (n: string) => within(eq).getByTestId(`term-${n}`);
     expect(term('一').textContent).toBe(`一${values.newCount}`);
@@ -127,13 +134,10 @@ describe('task pane: errors', () => {
     expect(term('一').getAttribute('data-suspect')).toBeNull();
     expect(eq.textContent).toContain(`= ${values.newCount + values.carryIn}`);
     expect(eq.textContent).toContain(`= ${values.done + values.carryOut}`);
-    expect(within(card).getByTestId('suspect').textContent).toContain(check.cellAddress[ids.carryOutId]);
+    expect(card.getAttribute('data-suspect')).toBe(check.cellAddress[ids.carryOutId]);
     const expectedSuggestion = values.carryOut + (values.newCount + values.carryIn) - (values.done + values.carryOut);
     expect(within(card).getByTestId('suggestion').textContent).toBe(
       `${check.cellAddress[ids.carryOutId]} → ${expectedSuggestion}`,
-    );
-    expect(card.textContent).toContain(
-      `${zh.imbalance}${values.done + values.carryOut - values.newCount - values.carryIn}`,
     );
   });
 
@@ -150,7 +154,7 @@ describe('task pane: errors', () => {
     await renderApp(host);
     const card = screen.getByTestId('finding');
     await act(async () => {
-      fireEvent.click(within(card).getByRole('button', { name: new RegExp(escapeRegExp(shownMessage(finding))) }));
+      fireEvent.click(within(card).getAllByRole('button')[0]);
     });
     expect(callsOf(host, 'goToCell')).toEqual([[ids.carryOutId]]);
     await act(async () => {
@@ -191,9 +195,9 @@ describe('task pane: live checking', () => {
     await renderApp(host);
     await waitFor(() => expect(host.liveListener).not.toBeNull());
     expect(callsOf(host, 'startLive')).toHaveLength(1);
-    const { result, finding } = brokenBalance({ newCount: 5, carryIn: 0, done: 4, carryOut: 0 });
+    const { result } = brokenBalance({ newCount: 5, carryIn: 0, done: 4, carryOut: 0 });
     await act(async () => host.liveListener!(hostCheck(result)));
-    expect(screen.getByTestId('finding').textContent).toContain(shownMessage(finding));
+    expect(screen.getByTestId('finding').textContent).toContain(zh.balanceShort('表三', '自然人', '5', '4', '1'));
     await act(async () => {
       fireEvent.click(screen.getByRole('switch', { name: zh.liveCheck }));
     });

@@ -76,6 +76,11 @@ export function createFakeHost(init: Partial<Pick<FakeHost, 'check' | 'afterWrit
     async clearHighlights() {
       host.calls.push({ method: 'clearHighlights', args: [] });
     },
+    async restoreFormulas(formulas: Record<CellId, string>) {
+      host.calls.push({ method: 'restoreFormulas', args: [formulas] });
+      if (host.afterWrite) host.check = host.afterWrite({});
+      return host.check;
+    },
   };
   return host;
 }

@@ -26,7 +26,7 @@ export interface TemplateOptions {
   /**
    * Values to write into the data cells (a consolidated report, a test). Input cells take the value (null or ''
    * leaves them blank); a total given a value is written as that typed number instead of its formula, as a user
-   * who typed over it would have. Cells not listed keep the template's 0 and formulas.
+   * who typed over it would have. Cells not listed keep the template's blank inputs and formulas.
    */
   values?: RawValues;
   /** Protect the sheet (no password) so only the input cells can be edited. */

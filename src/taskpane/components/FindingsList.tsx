@@ -1,18 +1,13 @@
-import { renderFinding } from '../../model/render';
 import * as React from 'react';
-import { Badge, Button, mergeClasses } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import { getFormat } from '../../model/formats';
-import type { CellId, CheckResult, Finding, Lang } from '../../model/types';
-import { ruleTitle, type Strings } from '../i18n';
-import {
-  balancePicture,
-  cellName,
-  formatNumber,
-  groupFindings,
-  shownSuspects,
-  signed,
-  targetCell,
-} from '../view-model';
+import type { Mistake } from '../../model/mistakes';
+import type { EditAttribution } from '../../model/recent-edit';
+import type { CellId, CheckResult, Lang, TableId } from '../../model/types';
+import { renderFinding } from '../../model/render';
+import { shortText } from '../finding-text';
+import type { Strings } from '../i18n';
+import { TABLE_ORDER, balancePicture, formatNumber, targetCell } from '../view-model';
 import { BalanceEquation } from './BalanceEquation';
 import { useStyles } from './styles';
 
@@ -20,190 +15,183 @@ export interface FindingsListProps {
   t: Strings;
   lang: Lang;
   result: CheckResult;
+  /** One per cause: the pane lists and counts mistakes, not rule instances. */
+  mistakes: Mistake[];
+  edits: Readonly<Record<string, EditAttribution>>;
   cellAddress: Record<CellId, string>;
   onGoTo(id: CellId): void;
   onApply(values: Record<CellId, number>): Promise<void>;
+  /** Writes the generated formulas back into totals typed over; absent where the host cannot. */
+  onRestore?(formulas: Record<CellId, string>): Promise<void>;
 }
 
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
-/** A long list of one rule is truncated until asked: the first few say what is wrong. */
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+/** A long list is truncated until asked: the first few say what is wrong. */
 const FIRST_SHOWN = 20;
-/** Characters beyond which a message is clamped until expanded. */
-const LONG_MESSAGE = 120;
 
-export function FindingsList({ t, lang, result, cellAddress, onGoTo, onApply }: FindingsListProps) {
-  const s = useStyles();
-  const groups = groupFindings(result);
-  if (groups.length === 0) return <p className={s.muted}>{t.noFindings}</p>;
-  const format = getFormat(result.format);
-  return (
-    <div className={s.stack} data-testid="findings">
-      {groups.map((g) => (
-        <section key={g.table ?? 'other'} className={s.stack} aria-label={g.table ?? t.otherTable}>
-          <h3 className={s.groupTitle}>
-            {(g.table && format.tables.find((x) => x.id === g.table)?.shortName[lang]) || t.otherTable}
-          </h3>
-          {g.rules.map((r) => (
-            <RuleGroupView
-              key={r.rule}
-              title={ruleTitle(t, r.rule)}
-              findings={r.findings}
-              render={(f) => (
-                <FindingCard
-                  key={`${f.rule}|${f.instance}`}
-                  t={t}
-                  lang={lang}
-                  f={f}
-                  result={result}
-                  cellAddress={cellAddress}
-                  onGoTo={onGoTo}
-                  onApply={onApply}
-                />
-              )}
-            />
-          ))}
-        </section>
-      ))}
-    </div>
-  );
+function tableOfMistake(result: CheckResult, m: Mistake): TableId | null {
+  const f = m.finding;
+  return f.table ?? getFormat(result.format).cellById.get(f.cells[0] ?? '')?.table ?? null;
 }
 
-function RuleGroupView(props: { title: string; findings: Finding[]; render(f: Finding): React.ReactNode }) {
+export function FindingsList(props: FindingsListProps) {
+  const { t, lang, result, mistakes } = props;
   const s = useStyles();
   const [all, setAll] = React.useState(false);
-  const shown = all ? props.findings : props.findings.slice(0, FIRST_SHOWN);
+  if (mistakes.length === 0) return <p className={s.muted}>{t.noFindings}</p>;
+  const format = getFormat(result.format);
+  const order = (x: TableId | null) => (x === null ? TABLE_ORDER.length : TABLE_ORDER.indexOf(x));
+  const sorted = mistakes
+    .map((m, i) => ({ m, i, table: tableOfMistake(result, m) }))
+    .sort(
+      (a, b) =>
+        order(a.table) - order(b.table) ||
+        SEVERITY_RANK[a.m.finding.severity] - SEVERITY_RANK[b.m.finding.severity] ||
+        a.i - b.i,
+    );
+  const shown = all ? sorted : sorted.slice(0, FIRST_SHOWN);
+  const tables = [...new Set(shown.map((x) => x.table))];
   return (
-    <div className={s.stack}>
-      <h4 className={s.ruleTitle}>
-        {props.title} ({props.findings.length})
-      </h4>
-      <ul className={s.list}>{shown.map(props.render)}</ul>
-      {shown.length < props.findings.length && (
+    <div className={s.stack} data-testid="findings">
+      {tables.map((table) => (
+        <section key={table ?? 'other'} className={s.stack} aria-labelledby={`dt-findings-${table ?? 'other'}`}>
+          <h3 id={`dt-findings-${table ?? 'other'}`} className={s.groupTitle}>
+            {(table && format.tables.find((x) => x.id === table)?.shortName[lang]) || t.otherTable}
+          </h3>
+          <ul className={s.list}>
+            {shown
+              .filter((x) => x.table === table)
+              .map(({ m }) => (
+                <MistakeCard key={`${m.finding.rule}|${m.finding.instance}`} {...props} m={m} />
+              ))}
+          </ul>
+        </section>
+      ))}
+      {shown.length < sorted.length && (
         <Button appearance="subtle" size="small" onClick={() => setAll(true)}>
-          … {props.findings.length - shown.length}
+          … {sorted.length - shown.length}
         </Button>
       )}
     </div>
   );
 }
 
-interface FindingCardProps {
-  t: Strings;
-  lang: Lang;
-  f: Finding;
-  result: CheckResult;
-  cellAddress: Record<CellId, string>;
-  onGoTo(id: CellId): void;
-  onApply(values: Record<CellId, number>): Promise<void>;
-}
-
-function FindingCard({ t, lang, f, result, cellAddress, onGoTo, onApply }: FindingCardProps) {
+function MistakeCard({
+  t,
+  lang,
+  m,
+  result,
+  edits,
+  cellAddress,
+  onGoTo,
+  onApply,
+  onRestore,
+}: FindingsListProps & { m: Mistake }) {
   const s = useStyles();
-  const [applying, setApplying] = React.useState(false);
-  // Messages that list many cells are clamped to a few lines; the facts below already name the key cells.
-  const [expanded, setExpanded] = React.useState(false);
-  const message = renderFinding(f, result.format, lang, cellAddress);
-  const long = message.length > LONG_MESSAGE;
+  const f = m.finding;
+  const [busy, setBusy] = React.useState<'apply' | 'restore' | null>(null);
+  const [details, setDetails] = React.useState(false);
+  const detailsId = React.useId();
+  const text = shortText(t, lang, result, m, cellAddress, edits);
   const target = targetCell(f);
-  const where = (id: CellId) => cellAddress[id] ?? id;
+  const where = (id: CellId) => cellAddress[id] ?? '';
   const picture = balancePicture(result, f);
   const suggestion = f.suggestion && Object.keys(f.suggestion).length > 0 ? f.suggestion : undefined;
-  const suspects = shownSuspects(f);
+  const expected = f.rule.startsWith('F.') && typeof f.params?.expected === 'string' ? f.params.expected : undefined;
+  const run = async (kind: 'apply' | 'restore', fn: () => Promise<void>) => {
+    setBusy(kind);
+    try {
+      await fn();
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
-    <li className={s.card} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
+    <li
+      className={s.card}
+      data-testid="finding"
+      data-rule={f.rule}
+      data-severity={f.severity}
+      data-suspect={f.suspects[0] ? where(f.suspects[0]) || f.suspects[0] : undefined}
+    >
       <button
         type="button"
         className={s.cardButton}
         onClick={() => target && onGoTo(target)}
         disabled={!target}
-        title={target ? t.goToCell(where(target)) : undefined}
+        aria-label={`${text.what} ${text.where}${target && where(target) ? ` ${t.goToCell(where(target))}` : ''}`}
       >
         <span>
           <Badge size="small" appearance="tint" color={SEVERITY_COLOR[f.severity]}>
             {t.severity[f.severity]}
           </Badge>{' '}
-          <span
-            className={mergeClasses(s.message, !expanded && long && s.clamped, 'dt-message')}
-            data-testid="finding-message"
-          >
-            {message}
+          <span className={s.message} data-testid="finding-message">
+            {text.what}
+            {text.where && <strong data-testid="finding-where"> {text.where}</strong>}
           </span>
         </span>
-        {picture && <BalanceEquation t={t} picture={picture} />}
-        {(f.reported !== undefined || f.suspects.length > 0) && (
-          <dl className={s.facts}>
-            {/* The balance picture already shows both sides; for sums, the total against its parts. */}
-            {f.reported !== undefined && !picture && (
-              <>
-                <dt>{t.reported}</dt>
-                <dd>{formatNumber(f.reported)}</dd>
-              </>
-            )}
-            {f.computed !== undefined && !picture && (
-              <>
-                <dt>{t.computed}</dt>
-                <dd>{formatNumber(f.computed)}</dd>
-              </>
-            )}
-            {f.imbalance !== undefined && f.imbalance !== 0 && (
-              <>
-                <dt>{t.imbalance}</dt>
-                <dd>{signed(f.imbalance)}</dd>
-              </>
-            )}
-            {suspects.shown.map((id) => (
-              <React.Fragment key={id}>
-                <dt>{t.suspect}</dt>
-                <dd data-testid="suspect">
-                  {where(id)} {cellName(result.format, id, lang)}
-                  {result.cells[id] !== undefined && ` = ${formatNumber(result.cells[id])}`}
-                </dd>
-              </React.Fragment>
-            ))}
-            {suspects.more > 0 && (
-              <>
-                <dt />
-                <dd>{t.moreSuspects(suspects.more)}</dd>
-              </>
-            )}
-            {suggestion &&
-              Object.entries(suggestion).map(([id, v]) => (
-                <React.Fragment key={`s-${id}`}>
-                  <dt>{t.suggestion}</dt>
-                  <dd data-testid="suggestion">
-                    {where(id)} → {formatNumber(v)}
-                    {f.suggestionReason === 'digitTypo' && t.suggestionDigitTypo}
-                  </dd>
-                </React.Fragment>
-              ))}
-          </dl>
+        {text.echo && (
+          <span className={s.muted} data-testid="finding-echo">
+            {text.echo}
+          </span>
         )}
+        {picture && <BalanceEquation t={t} picture={picture} />}
       </button>
-      {(suggestion || long) && (
-        <div className={s.actions}>
-          {suggestion && (
-            <Button
-              size="small"
-              appearance="primary"
-              disabled={applying}
-              onClick={async () => {
-                setApplying(true);
-                try {
-                  await onApply(suggestion);
-                } finally {
-                  setApplying(false);
-                }
-              }}
-            >
-              {applying ? t.applying : t.applySuggestion}
-            </Button>
-          )}
-          {long && (
-            <Button size="small" appearance="subtle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-              {expanded ? t.showLess : t.showMore}
-            </Button>
-          )}
+      {m.caused.length > 0 && (
+        <div className={s.muted} data-testid="finding-caused">
+          {t.causedHeading}
+          <ul>
+            {m.caused.map((c) => (
+              <li key={`${c.rule}|${c.instance}`}>
+                {shortText(t, lang, result, { finding: c, echoes: [], caused: [] }, cellAddress, {}).what}
+              </li>
+            ))}
+          </ul>
         </div>
+      )}
+      <div className={s.actions}>
+        {expected && onRestore && (
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy !== null}
+            onClick={() => void run('restore', () => onRestore({ [f.cells[0]]: expected }))}
+          >
+            {busy === 'restore' ? t.restoring : t.restoreFormula}
+          </Button>
+        )}
+        {suggestion && !expected && (
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy !== null}
+            onClick={() => void run('apply', () => onApply(suggestion))}
+          >
+            {busy === 'apply' ? t.applying : t.applySuggestion}
+          </Button>
+        )}
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-expanded={details}
+          aria-controls={detailsId}
+          onClick={() => setDetails(!details)}
+        >
+          {details ? t.hideDetails : t.showDetails}
+        </Button>
+      </div>
+      {suggestion && !expected && (
+        <p className={s.muted} data-testid="suggestion">
+          {Object.entries(suggestion)
+            .map(([id, v]) => `${where(id) || id} → ${formatNumber(v)}`)
+            .join(lang === 'zh' ? '；' : '; ')}
+        </p>
+      )}
+      {details && (
+        <p id={detailsId} className={s.muted} data-testid="finding-details">
+          {renderFinding(f, result.format, lang, cellAddress)}
+        </p>
       )}
     </li>
   );

@@ -26,11 +26,20 @@ export interface GenerateFormProps {
   defaultYear: number;
   /** Offers the blank .xlsx template for the same format, year and body, when given. */
   onDownloadTemplate?(req: { format: FormatId; year: number; org: string }): Promise<WorkbookDelivery | void>;
+  /** The sheet of the tables the add-in checks now, when there are some: generating a second set asks first. */
+  existingSheet?: string | null;
 }
 
-type Note = { kind: 'success' | 'notEmpty' | 'error'; text: string; req?: GenerateRequest } | null;
+type Note = { kind: 'success' | 'notEmpty' | 'error' | 'again'; text: string; req?: GenerateRequest } | null;
 
-export function GenerateForm({ t, onGenerate, disabled, defaultYear, onDownloadTemplate }: GenerateFormProps) {
+export function GenerateForm({
+  t,
+  onGenerate,
+  disabled,
+  defaultYear,
+  onDownloadTemplate,
+  existingSheet,
+}: GenerateFormProps) {
   const s = useStyles();
   const [format, setFormat] = React.useState<FormatId>('2021');
   const [year, setYear] = React.useState(String(defaultYear));
@@ -81,7 +90,10 @@ export function GenerateForm({ t, onGenerate, disabled, defaultYear, onDownloadT
     e.preventDefault();
     setTouched(true);
     if (!yearOk || !orgOk) return;
-    void run({ format, year: yearNum, org: org.trim(), target, protect });
+    const req: GenerateRequest = { format, year: yearNum, org: org.trim(), target, protect };
+    // A second set of tables makes the add-in check the new one: the user says so first.
+    if (existingSheet) setNote({ kind: 'again', text: t.generateAgainTitle(existingSheet), req });
+    else void run(req);
   };
 
   return (
@@ -129,8 +141,18 @@ export function GenerateForm({ t, onGenerate, disabled, defaultYear, onDownloadT
         )}
       </div>
       {note && (
-        <MessageBar intent={note.kind === 'success' ? 'success' : note.kind === 'notEmpty' ? 'warning' : 'error'}>
+        <MessageBar intent={note.kind === 'success' ? 'success' : note.kind === 'error' ? 'error' : 'warning'}>
           <MessageBarBody>{note.text}</MessageBarBody>
+          {note.kind === 'again' && note.req && (
+            <MessageBarActions>
+              <Button size="small" disabled={busy} onClick={() => void run(note.req!)}>
+                {t.generateAgain}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => setNote(null)}>
+                {t.importCancel}
+              </Button>
+            </MessageBarActions>
+          )}
           {note.kind === 'notEmpty' && note.req && (
             <MessageBarActions>
               <Button

@@ -102,5 +102,21 @@ export const useStyles = makeStyles({
   groupTitle: { margin: '0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   ruleTitle: { margin: '0', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '8px' },
+  legendItem: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  swatch: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '2.2em',
+    height: '1.3em',
+    fontSize: tokens.fontSizeBase100,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    flexShrink: 0,
+  },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
