@@ -58,6 +58,9 @@ beforeEach(async () => {
   });
   if (!out.ok) throw new Error('generate failed');
   sheet = out.sheet;
+  // Generated input cells start blank; these tests start from a table filled with 0.
+  const format = getFormat('2021');
+  await host.writeValues(Object.fromEntries(format.cells.filter((c) => c.role === 'input').map((c) => [c.id, 0])));
   results = [];
 });
 
@@ -198,6 +201,9 @@ describe('protection', () => {
       if (!out.ok) throw new Error('generate failed');
       sheet = out.sheet;
       const { app } = bench.standIn;
+      // Generated inputs are blank: a table filled with 0, then 一 typed, breaks the balance.
+      const format = getFormat('2021');
+      await host.writeValues(Object.fromEntries(format.cells.filter((x) => x.role === 'input').map((x) => [x.id, 0])));
       app.typeCell(sheet, addr('T3.NEW.NP'), 9);
       const c = await host.checkNow();
       expect(c.result?.findings.length).toBeGreaterThan(0);

@@ -386,6 +386,10 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
     });
     if (!out.ok) return fail(`generate failed: ${JSON.stringify(out)}`);
     let sheet = out.sheet;
+    // Generated input cells start blank; a session starts from a table filled with 0 (clearing makes blanks), as a
+    // workbook just opened: no undo history (undoing the add-in's own batches fires no event, see the paint note).
+    await host.writeValues(Object.fromEntries(format.cells.filter((c) => c.role === 'input').map((c) => [c.id, 0])));
+    (book as unknown as { clearUndo(): void }).clearUndo();
     const results: HostCheck[] = [];
     debugResults = results;
     await host.startLive((c) => results.push(c));
