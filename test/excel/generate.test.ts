@@ -2,7 +2,7 @@
  * Generation through the real adapter against the Excel stand-in: the tables land where the spec puts them, with
  * live totals, merges, borders, number formats, names, metadata and protection; a non-empty target is refused.
  */
-import { SELF_CHECK_FILL } from '../../src/excel/palette';
+import { SELF_CHECK_FILL } from '../../src/model/layout';
 import * as fs from 'fs';
 import * as path from 'path';
 import { a1, a1Range } from '../../src/model/a1';

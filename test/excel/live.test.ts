@@ -10,7 +10,8 @@ import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { MAX_STRONG_SUSPECTS } from '../../src/excel/highlight';
 import { applyEdits } from '../../src/model/recent-edit';
-import { PAINT_FILL, SELF_CHECK_FILL } from '../../src/excel/palette';
+import { PAINT_FILL } from '../../src/excel/palette';
+import { SELF_CHECK_FILL } from '../../src/model/layout';
 import { installStandIn, tableOrigin, type Bench } from './harness';
 
 const format = getFormat('2021');
