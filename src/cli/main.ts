@@ -38,8 +38,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (e instanceof InputError) {
-      const text = e.text(langOf(rest));
-      io.stderr(`disclosure-tables ${cmd.name}: ${terminalSafe(e.file ? e.file + ': ' : '')}${terminalSafe(text)}\n`);
+      // The message's own line breaks stay (sum lists the inputs one a line); each line is escaped, so text from a
+      // file cannot forge one (commands escape what they quote from files before it reaches a message).
+      const text = e.text(langOf(rest)).split('\n').map(terminalSafe).join('\n');
+      io.stderr(`disclosure-tables ${cmd.name}: ${terminalSafe(e.file ? e.file + ': ' : '')}${text}\n`);
       return 2;
     }
     // Anything else is a fault of this program: one line, no stack (a stack overflow or allocation failure in a

@@ -97,4 +97,20 @@ describe('sum', () => {
     await expect(sumCommand.run(['a.xlsx', 'b.xlsx', '--out', 'mine.xlsx'], io)).rejects.toThrow(UsageError);
     expect(fs.readFileSync(path.join(dir, 'mine.xlsx'), 'utf8')).toBe('user data');
   });
+
+  it('lists mixed formats one input a line through the command line, a body name from a file escaped', async () => {
+    const { main } = await import('../../src/cli/main');
+    // JSON keeps a body name as written, control characters included (the workbook reader drops them).
+    const hostile = { format: '2021', year: 2024, org: '某局\u001b]0;x\u0007\nFAKE LINE: 0 errors', cells: a };
+    fs.writeFileSync(path.join(dir, 'm21.json'), JSON.stringify(hostile));
+    await report('m19.xlsx', '2019', {});
+    const code = await main(['sum', 'm21.json', 'm19.xlsx', '--out', 'mixed.xlsx'], io);
+    expect(code).toBe(2);
+    const lines = err.join('').trimEnd().split('\n');
+    expect(lines.length).toBe(3);
+    expect(lines[1]).toBe('  2021  m21.json (某局\\x1b]0;x\\x07\\nFAKE LINE: 0 errors 2024)');
+    expect(lines[2]).toMatch(/^ {2}2019 {2}m19\.xlsx/);
+    expect(err.join('')).not.toContain('\u001b');
+    expect(fs.existsSync(path.join(dir, 'mixed.xlsx'))).toBe(false);
+  });
 });

@@ -16,6 +16,7 @@ import type { CellId, FormatId, Finding, Lang } from '../../model/types';
 import { readInputs } from '../../io/readers';
 import { InputError, type ReportInput } from '../../io/report-input';
 import { loadTemplateWriter, parseArgs, yearOption } from '../args';
+import { terminalSafe } from '../terminal-safe';
 
 export interface SumResult {
   format: FormatId;
@@ -35,10 +36,11 @@ export function addReports(inputs: ReportInput[]): SumResult {
   return { format, values, unfilledSomewhere };
 }
 
+/** A report's file and body, for the terminal: both come from the input, so control characters are escaped. */
 function nameOf(input: ReportInput, cwd: string): string {
   const file = path.isAbsolute(input.file) ? path.relative(cwd, input.file) || input.file : input.file;
   const who = [input.org, input.year ? `${input.year}` : ''].filter(Boolean).join(' ');
-  return who ? `${file} (${who})` : file;
+  return terminalSafe(who ? `${file} (${who})` : file);
 }
 
 function errorsOf(input: ReportInput): Finding[] {
