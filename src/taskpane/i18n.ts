@@ -92,7 +92,8 @@ const zh = {
   importCellsRead: (n: number) => `读到 ${n} 个单元格的数字`,
   importToWrite: (n: number) => `将写入 ${n} 个填报单元格（合计栏由公式计算，不写入）`,
   importNotNumber: (n: number) => `${n} 个单元格的内容不是数字，不会写入`,
-  importUnfilled: (n: number) => `${n} 个单元格在文本中没有找到，将保持原样`,
+  importUnfilled: (n: number) => `${n} 个单元格在报告中为空白，将保持原样`,
+  importUnread: (n: number) => `${n} 个单元格未能从原文读出（是本工具没能读出，不是报告未填写），将保持原样`,
   importUnrecognised: (n: number) => `${n} 行含数字的文字无法识别`,
   importShowLines: '查看这些文字',
   importHideLines: '收起',
@@ -167,18 +168,9 @@ const zh = {
   valueWouldBe: (n: string) => `看起来是 ${n}，但 Excel 求和时不会计入，请改填数字 ${n}。`,
   showDetails: '详细说明',
   hideDetails: '收起说明',
-  computedTerm: '公式计算',
   generateAgainTitle: (sheet: string) =>
     `工作簿中已有一套统计表（工作表“${sheet}”）。再生成一套后，加载项将改为检查新的一套；原有表格保留，但不再检查。`,
   generateAgain: '仍然生成',
-  importWillWrite: '将写入的数字',
-  importUnread: '未读出',
-  importNotInText: '无',
-  importYearMismatch: (text: number, book: number) =>
-    `年报是 ${text} 年度的，而工作簿中的统计表是 ${book} 年度。请确认没有贴错年份。`,
-  importOrgMismatch: (text: string, book: string) =>
-    `年报的机关是“${text}”，而工作簿中的统计表属于“${book}”。请确认是同一机关。`,
-  importGenerateAndWrite: '生成并导入',
   ruleNarrative: '正文数字与表格不一致',
 };
 
@@ -276,7 +268,9 @@ const en: Strings = {
   importCellsRead: (n) => `${n} cell${n === 1 ? '' : 's'} read`,
   importToWrite: (n) => `${n} input cell${n === 1 ? '' : 's'} to write (totals are formulas and are not written)`,
   importNotNumber: (n) => `${n} cell${n === 1 ? '' : 's'} not a number: not written`,
-  importUnfilled: (n) => `${n} cell${n === 1 ? '' : 's'} not found in the text: left as they are`,
+  importUnfilled: (n) => `${n} cell${n === 1 ? '' : 's'} left blank in the report: left as they are`,
+  importUnread: (n) =>
+    `${n} cell${n === 1 ? '' : 's'} could not be read from the text (our reader's failure, not a blank in the report): left as they are`,
   importUnrecognised: (n) => `${n} line${n === 1 ? '' : 's'} with figures not recognised`,
   importShowLines: 'Show these lines',
   importHideLines: 'Hide',
@@ -355,18 +349,9 @@ const en: Strings = {
   valueWouldBe: (n) => `It looks like ${n}, but Excel's sums leave it out: type the number ${n}.`,
   showDetails: 'Details',
   hideDetails: 'Hide details',
-  computedTerm: 'computed',
   generateAgainTitle: (sheet) =>
     `The workbook already has a set of tables (sheet “${sheet}”). After generating another set, the add-in checks the new one; the old tables stay but are no longer checked.`,
   generateAgain: 'Generate anyway',
-  importWillWrite: 'Figures to be written',
-  importUnread: 'unread',
-  importNotInText: '—',
-  importYearMismatch: (text, book) =>
-    `The report is for ${text}, but the workbook's tables are for ${book}. Make sure this is the right year.`,
-  importOrgMismatch: (text, book) =>
-    `The report is by “${text}”, but the workbook's tables belong to “${book}”. Make sure this is the same body.`,
-  importGenerateAndWrite: 'Generate and import',
   ruleNarrative: 'Narrative figure disagrees with the tables',
 };
 

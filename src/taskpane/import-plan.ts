@@ -17,7 +17,10 @@ export interface ImportPlan {
   values: Record<CellId, number>;
   /** Input cells whose text is not a number: shown, not written. */
   notNumber: number;
+  /** Cells the report leaves blank. */
   unfilled: number;
+  /** Cells the reader could not place (not the report's fault): left as they are, said apart from the blanks. */
+  unread: number;
   unrecognised: string[];
 }
 
@@ -38,6 +41,7 @@ export function planImport(r: ImportResult): ImportPlan {
     values,
     notNumber,
     unfilled: r.unfilled.length,
+    unread: r.unread.length,
     unrecognised: r.unrecognised,
   };
 }

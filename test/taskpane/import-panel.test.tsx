@@ -3,6 +3,7 @@ import './jsdom-env';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as React from 'react';
+import { importReportText } from '../../src/io/text';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { strings } from '../../src/taskpane/i18n';
@@ -91,6 +92,17 @@ describe('task pane: importing a published report', () => {
       expect(screen.getByTestId('overall').getAttribute('data-state')).toBe('pass');
     },
   );
+
+  it('a partial report: the preview says apart which cells the report leaves blank and which were not read', async () => {
+    const text = sample('06-xuwen-bureau-blank-cells-partial.txt');
+    const read = importReportText(text);
+    expect(read.unread.length).toBeGreaterThan(0);
+    expect(read.unfilled.length).toBeGreaterThan(0);
+    await renderApp(createFakeHost({ check: hostCheck(passingResult(read.format)) }));
+    const preview = await within(await paste(text)).findByTestId('import-preview');
+    expect(within(preview).getByText(zh.importUnread(read.unread.length))).toBeTruthy();
+    expect(within(preview).getByText(zh.importUnfilled(read.unfilled.length))).toBeTruthy();
+  });
 
   it('a text without tables says so and asks nothing of the host', async () => {
     const host = createFakeHost({ check: hostCheck(passingResult()) });

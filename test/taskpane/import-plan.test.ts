@@ -25,6 +25,20 @@ describe('import plan', () => {
     expect(blockOf(plan, passingResult('2021'))).toBeNull();
   });
 
+  it('counts the cells the report leaves blank apart from those the reader could not read', () => {
+    const partial = fs.readFileSync(
+      path.join(__dirname, '..', 'fixtures', 'samples', '06-xuwen-bureau-blank-cells-partial.txt'),
+      'utf8',
+    );
+    const read = importReportText(partial);
+    expect(read.unread.length).toBeGreaterThan(0);
+    expect(read.unfilled.length).toBeGreaterThan(0);
+    const plan = planImport(read);
+    expect(plan.unread).toBe(read.unread.length);
+    expect(plan.unfilled).toBe(read.unfilled.length);
+    for (const u of read.unread) expect(plan.values).not.toHaveProperty(u.cell);
+  });
+
   it('counts the non-zero figures in the tables and those the import would change', () => {
     const plan = planImport(importReportText(text));
     const tables = passingResult('2021');

@@ -154,6 +154,7 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
               <li>{t.importToWrite(toWrite)}</li>
               {plan.notNumber > 0 && <li>{t.importNotNumber(plan.notNumber)}</li>}
               {plan.unfilled > 0 && <li>{t.importUnfilled(plan.unfilled)}</li>}
+              {plan.unread > 0 && <li>{t.importUnread(plan.unread)}</li>}
               {plan.unrecognised.length > 0 && <li>{t.importUnrecognised(plan.unrecognised.length)}</li>}
             </ul>
             {plan.unrecognised.length > 0 && (
