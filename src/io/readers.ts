@@ -223,9 +223,9 @@ class OpenFile {
     }
   }
 
-  /** Up to `n` more bytes (fewer at the end of the file). */
+  /** Up to `n` more bytes (fewer at the end of the file). Only the bytes read are handed on, so no zero-fill. */
   private read(n: number): Uint8Array {
-    const buf = Buffer.alloc(n);
+    const buf = Buffer.allocUnsafe(n);
     let got = 0;
     for (let k = 1; k > 0 && got < n; got += k) k = fs.readSync(this.fd, buf, got, n - got, null);
     return new Uint8Array(buf.buffer, buf.byteOffset, got);
@@ -236,11 +236,13 @@ class OpenFile {
     try {
       const parts: Uint8Array[] = [this.head];
       let total = this.head.length;
-      for (let part = this.read(Math.min(1 << 20, max + 1)); part.length;) {
+      // Chunks sized by what stat says is left (a report is a few KB: one chunk, then an empty read), but never
+      // trusted: a file that grows, or a device whose stat says 0, is read on up to the cap.
+      const next = () => Math.min(1 << 20, max + 1 - total, Math.max(this.size - total + 1, 1 << 16));
+      for (let part = this.read(next()); part.length; part = this.read(next())) {
         parts.push(part);
         total += part.length;
         if (total > max) throw tooLarge(Math.max(total, this.size), max);
-        part = this.read(Math.min(1 << 20, max + 1 - total));
       }
       return new Uint8Array(Buffer.concat(parts, total));
     } finally {
