@@ -9,7 +9,7 @@ import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
-import { installStandIn, tableOrigin, type Bench } from './harness';
+import { cellAddressOf, installStandIn, tableOrigin, type Bench } from './harness';
 
 const format = getFormat('2021');
 const OUR_FILLS = new Set<string>(Object.values(PAINT_FILL).map((f) => f.toUpperCase()));
@@ -20,9 +20,7 @@ let sheet: string;
 let results: HostCheck[];
 
 function addr(id: CellId): string {
-  const c = format.cellById.get(id)!;
-  const o = tableOrigin(bench.standIn, c.table);
-  return a1(o.row + c.row, o.col + c.col);
+  return cellAddressOf(bench.standIn, format, id);
 }
 
 function column(id: CellId): string {

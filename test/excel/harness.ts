@@ -1,7 +1,7 @@
 /** Shared set-up for the adapter's integration tests: a fresh stand-in per test, installed as the global Excel. */
 import { parseA1, a1 } from '../../src/model/a1';
 import { tableName } from '../../src/model/layout';
-import type { TableId } from '../../src/model/types';
+import type { CellId, ReportFormat, TableId } from '../../src/model/types';
 import { createStandIn, type CellInfo, type StandIn, type StandInOptions } from '../../standin';
 
 export interface Bench {
@@ -24,6 +24,14 @@ export function tableOrigin(
   if (!n) throw new Error(`no name for ${table}`);
   const r = parseA1(n.formula.replace(/^=/, ''));
   return { sheet: r.sheet!, row: r.row, col: r.col, rows: r.rows, cols: r.cols };
+}
+
+/** Sheet address of a data cell, from its table's name in the workbook and the format's grid. */
+export function cellAddressOf(standIn: StandIn, format: ReportFormat, id: CellId): string {
+  const c = format.cellById.get(id);
+  if (!c) throw new Error(`no cell ${id} in the ${format.id} format`);
+  const o = tableOrigin(standIn, c.table);
+  return a1(o.row + c.row, o.col + c.col);
 }
 
 /** Sheet address of a table-relative A1 reference (`A1` = the table's first header cell). */

@@ -3,7 +3,6 @@
  * (type, paste, clear, fill down, undo, insert or delete rows, overwrite a total) and what the add-in paints, with
  * the round trips each costs.
  */
-import { a1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
@@ -12,7 +11,7 @@ import { MAX_STRONG_SUSPECTS } from '../../src/excel/highlight';
 import { applyEdits } from '../../src/model/recent-edit';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { SELF_CHECK_FILL } from '../../src/model/layout';
-import { installStandIn, tableOrigin, type Bench } from './harness';
+import { cellAddressOf, installStandIn, tableOrigin, type Bench } from './harness';
 
 const format = getFormat('2021');
 
@@ -21,11 +20,8 @@ let host: ExcelHost;
 let sheet: string;
 let results: HostCheck[];
 
-/** Sheet address of a cell id, from the table's name in the workbook and the format's grid. */
 function addr(id: CellId): string {
-  const c = format.cellById.get(id)!;
-  const o = tableOrigin(bench.standIn, c.table);
-  return a1(o.row + c.row, o.col + c.col);
+  return cellAddressOf(bench.standIn, format, id);
 }
 
 async function settle(): Promise<void> {

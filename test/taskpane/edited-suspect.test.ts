@@ -2,7 +2,6 @@
  * The cell the user just changed is the first suspect: the real Excel host over the stand-in, the user typing,
  * pasting, deleting and undoing in the sheet; what the host says about the findings and what it paints.
  */
-import { a1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import { groupMistakes } from '../../src/model/mistakes';
 import { applyEdits, findingKey } from '../../src/model/recent-edit';
@@ -10,7 +9,7 @@ import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
-import { installStandIn, tableOrigin, type Bench } from '../excel/harness';
+import { cellAddressOf, installStandIn, type Bench } from '../excel/harness';
 
 const format = getFormat('2021');
 let bench: Bench;
@@ -19,9 +18,7 @@ let sheet: string;
 let results: HostCheck[];
 
 function addr(id: CellId): string {
-  const c = format.cellById.get(id)!;
-  const o = tableOrigin(bench.standIn, c.table);
-  return a1(o.row + c.row, o.col + c.col);
+  return cellAddressOf(bench.standIn, format, id);
 }
 
 async function settle(): Promise<void> {
