@@ -43,10 +43,18 @@ export function formatOption(p: ParsedArgs, fallback: FormatId): FormatId {
 }
 
 /** Reports are written early in the year for the year before, so that is the default. */
+/**
+ * Annual reports exist from 2008, the first year of the 政府信息公开条例, to next year's report being prepared: a
+ * year outside that (`0000`, `9999`) is a typing slip that would end up in the title of the tables.
+ */
+export const FIRST_REPORT_YEAR = 2008;
+
 export function yearOption(p: ParsedArgs, fallback = new Date().getFullYear() - 1): number {
   const y = p.values.get('year');
   if (y === undefined) return fallback;
-  if (!/^\d{4}$/.test(y)) throw new UsageError(`--year must be a four-digit year, not '${y}'`);
+  const last = new Date().getFullYear() + 1;
+  if (!/^\d{4}$/.test(y) || Number(y) < FIRST_REPORT_YEAR || Number(y) > last)
+    throw new UsageError(`--year must be a year from ${FIRST_REPORT_YEAR} to ${last}, not '${y}'`);
   return Number(y);
 }
 

@@ -171,6 +171,10 @@ describe('template command', () => {
   it.each([
     [['--format', '2020', '--out', 'x.xlsx']],
     [['--year', '24', '--out', 'x.xlsx']],
+    // Four digits, but no report year: before the 条例 (2008) or beyond next year's report.
+    [['--year', '0000', '--out', 'x.xlsx']],
+    [['--year', '2007', '--out', 'x.xlsx']],
+    [['--year', String(new Date().getFullYear() + 2), '--out', 'x.xlsx']],
     [['--out', 'x.csv']],
     [[]],
     [['--out', 'x.xlsx', '--colour']],
