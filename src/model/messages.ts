@@ -380,7 +380,7 @@ export const MESSAGES = {
 
   // ── check TOTAL --parts FOLDER (`cli/commands/parts.ts`) ─────────────────────────────────────────────────
   'parts.heading': {
-    zh: '汇总核对：{total} 与 {count} 份下级报告逐格相加比对',
+    zh: '汇总核对：{total}与 {count} 份下级报告逐格相加比对',
     en: 'Consolidation check: {total} against the sum of {count} part report(s), cell by cell',
   },
   'parts.totalOk': { zh: '汇总报告自身表内数字相符。', en: 'The consolidated report adds up in itself.' },

@@ -71,9 +71,16 @@ export interface PairKey {
 
 /**
  * The previous year's report for each input, or undefined. Candidates of the same body (by name, else from the
- * same file) whose year is one less; a single explicit previous report applies to every input.
+ * same file) whose year is one less; a single explicit previous report applies to every input. Reports without a
+ * body name in different files (`2024.txt`, `2025.txt`) pair by year alone when the inputs hold one report of the
+ * year and the candidates one of the year before: nothing else could be meant. `yearAlone: false` while the inputs
+ * are not all known yet (one report alone is always "the only one of its year").
  */
-export function pairPrevious<T extends PairKey>(inputs: T[], previous: T[] | null): (T | undefined)[] {
+export function pairPrevious<T extends PairKey>(
+  inputs: T[],
+  previous: T[] | null,
+  { yearAlone = true }: { yearAlone?: boolean } = {},
+): (T | undefined)[] {
   if (previous && previous.length === 1)
     return inputs.map((input) => (previous[0] === input ? undefined : previous[0]));
   // The candidates by year and body, and by year and source file: a folder of thousands pairs in one pass.
@@ -85,11 +92,16 @@ export function pairPrevious<T extends PairKey>(inputs: T[], previous: T[] | nul
     if (list) list.push(p);
     else map.set(key, [p]);
   };
+  const byYear = new Map<number, T[]>();
+  const inputsOfYear = new Map<number, number>();
   for (const p of pool) {
     if (p.year === undefined) continue;
     if (p.org) add(byOrg, `${p.year}\u0000${orgKey(p.org)}`, p);
     add(bySource, `${p.year}\u0000${sourceFile(p.file)}`, p);
+    (byYear.get(p.year) ?? byYear.set(p.year, []).get(p.year)!).push(p);
   }
+  for (const i of inputs) if (i.year !== undefined) inputsOfYear.set(i.year, (inputsOfYear.get(i.year) ?? 0) + 1);
+  const sameBody = (a: PairKey, b: PairKey) => !a.org || !b.org || orgKey(a.org) === orgKey(b.org);
   return inputs.map((input) => {
     if (input.year === undefined) return undefined;
     const year = input.year - 1;
@@ -97,8 +109,10 @@ export function pairPrevious<T extends PairKey>(inputs: T[], previous: T[] | nul
     if (sameOrg.length === 1) return sameOrg[0];
     const sameSource = bySource.get(`${year}\u0000${sourceFile(input.file)}`) ?? [];
     const only = sameSource.length === 1 ? sameSource[0] : undefined;
-    if (only && (!input.org || !only.org || orgKey(only.org) === orgKey(input.org))) return only;
-    return undefined;
+    if (only && sameBody(only, input)) return only;
+    if (sameOrg.length || !yearAlone || inputsOfYear.get(input.year) !== 1) return undefined;
+    const ofYear = byYear.get(year) ?? [];
+    return ofYear.length === 1 && sameBody(ofYear[0], input) ? ofYear[0] : undefined;
   });
 }
 
@@ -240,6 +254,7 @@ export const checkCommand: Command = {
       const unreadable: Unreadable[] = [];
       // The review workbook lists every report with its findings: written, it needs them all (and holds them all).
       const forReview: ReportEntry[] | null = review ? [] : null;
+      const firstPrev: (ReportInput | undefined)[] = [];
       for (let at = 0; at < planned.length; at++) {
         onFile(at, planned.length, planned[at].name);
         const out = await readPlannedFile(planned[at]);
@@ -249,7 +264,8 @@ export const checkCommand: Command = {
         }
         out.inputs.forEach((input, index) => {
           // With --previous, the pairing is known now; among the inputs, only once all are read.
-          const prev = previous ? pairPrevious([input], previous)[0] : undefined;
+          const prev = previous ? pairPrevious([input], previous, { yearAlone: false })[0] : undefined;
+          firstPrev.push(prev);
           const entry = entryOf(input, prev);
           forReview?.push(entry);
           done.push({
@@ -266,13 +282,16 @@ export const checkCommand: Command = {
       if (progressShown) io.stderr(progressLine(1, 1, '', lang).replace(/\[.*$/, '') + '\r\x1b[2K');
 
       // Reports paired with another year's among the inputs are checked again with it, their files read again.
-      const pairs = previous ? done.map(() => undefined) : pairPrevious(done, null);
+      // With --previous, a report paired by year alone is known only now (see pairPrevious): checked again too.
+      const pairs: (Done | ReportInput | undefined)[] = previous
+        ? pairPrevious<PairKey>(done, previous).map((p, i) => (p === firstPrev[i] ? undefined : (p as ReportInput)))
+        : pairPrevious(done, null);
       const reread = new FileCache(planned);
       for (let i = 0; i < done.length; i++) {
         const prev = pairs[i];
         if (!prev) continue;
         const input = (await reread.inputs(done[i].at))[done[i].index];
-        const prevInput = (await reread.inputs(prev.at))[prev.index];
+        const prevInput = 'spool' in prev ? (await reread.inputs(prev.at))[prev.index] : prev;
         const entry = entryOf(input, prevInput);
         done[i].spool = spool.write(render(entry));
         done[i].summary = summaryOf(entry);
