@@ -9,6 +9,7 @@ import { formatDiff, formatNumber } from '../model/numbers';
 import { cellList, cellName, renderFinding, type Addresses } from '../model/render';
 import { ruleDef } from '../model/rules';
 import { computeRates, describeRates } from '../model/rates';
+import { reportVerdict } from '../model/verdict';
 import type { CheckResult, Finding, FindingParams, FormatId, Lang, RuleSummary, TableId } from '../model/types';
 import type { UnreadCell } from '../io/report-input';
 import { groupUnread, unreadReason, unreadTried } from '../io/unread';
@@ -75,6 +76,7 @@ export function jsonDocument(
       format: e.format,
       year: e.year ?? null,
       ...(e.org ? { org: e.org } : {}),
+      status: reportVerdict(e.result, e.unread?.length ?? 0),
       ...(e.previous ? { previous: e.previous } : {}),
       cells: e.result.cells,
       unfilled: e.result.unfilled,
@@ -125,6 +127,9 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
   lines.push(paint('bold', `${e.file}`) + `  ${meta}`);
   const errors = countSeverity(r, 'error');
   const warnings = countSeverity(r, 'warning');
+  const verdict = reportVerdict(r, e.unread?.length ?? 0);
+  const verdictColour = verdict === 'errors' ? 'error' : verdict === 'pass' ? 'bold' : 'warning';
+  lines.push(`  ${paint(verdictColour, t('cli.verdict', { verdict: t(`verdict.${verdict}`) }))}`);
   // Value rules look at every cell: counting them would drown the relations in the total.
   const total = r.summary
     .filter((s) => !s.rule.startsWith('V.'))

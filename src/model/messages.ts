@@ -262,6 +262,12 @@ export const MESSAGES = {
     en: '{checked} checks: {passed} passed, {failed} failed, {incomplete} incomplete',
   },
   'cli.allGood': { zh: '表内数字全部相符。', en: 'All figures agree.' },
+  'cli.verdict': { zh: '结论：{verdict}', en: 'Verdict: {verdict}' },
+  'verdict.errors': { zh: '有错误', en: 'errors found' },
+  'verdict.incomplete': { zh: '未填写完整', en: 'incomplete' },
+  'verdict.warnings': { zh: '有警告', en: 'warnings' },
+  'verdict.unread': { zh: '部分单元格未能读出，未全部核对', en: 'some cells could not be read: not fully checked' },
+  'verdict.pass': { zh: '通过', en: 'passed' },
   'cli.previous': { zh: '与上年报告对照：{file}', en: 'Compared with last year: {file}' },
   'cli.noPrevious': {
     zh: '（未提供上年报告，未做跨年度校验）',
@@ -458,10 +464,6 @@ export const MESSAGES = {
   'review.col.computed': { zh: '计算值', en: 'Computed' },
   'review.col.message': { zh: '说明', en: 'Message' },
   'review.col.content': { zh: '内容', en: 'Content' },
-  'review.statusPass': { zh: '通过', en: 'passed' },
-  'review.statusErrors': { zh: '有错误', en: 'errors' },
-  'review.statusWarnings': { zh: '有警告', en: 'warnings' },
-  'review.statusIncomplete': { zh: '未填完', en: 'incomplete' },
   'review.linkText': { zh: '查看 {count} 条', en: 'see {count}' },
   'review.rateNote': {
     zh: '只有 {denominator} 件，不足 {min} 件，不具比较意义',

@@ -16,6 +16,7 @@ import { formatMessage } from '../../model/messages';
 import { cellName, renderFinding, type Addresses } from '../../model/render';
 import { computeRates, MIN_CASES, RATE_KEYS, type Rate } from '../../model/rates';
 import { ruleDef } from '../../model/rules';
+import { reportVerdict } from '../../model/verdict';
 import type { CheckResult, Finding, FormatId, Lang } from '../../model/types';
 import type { UnreadCell } from '../report-input';
 import { unreadReason } from '../unread';
@@ -86,12 +87,8 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function status(r: CheckResult, lang: Lang): string {
-  const errors = r.findings.some((f) => f.severity === 'error');
-  if (errors) return t('review.statusErrors', lang);
-  if (r.findings.some((f) => f.severity === 'warning')) return t('review.statusWarnings', lang);
-  if (r.unfilled.length) return t('review.statusIncomplete', lang);
-  return t('review.statusPass', lang);
+function status(r: CheckResult, unread: number, lang: Lang): string {
+  return t(`verdict.${reportVerdict(r, unread)}`, lang);
 }
 
 function ruleTitle(f: Finding, lang: Lang): string {
@@ -186,7 +183,7 @@ export async function buildReviewWorkbook(
     const row = summary.addRow([
       org,
       year,
-      status(r, lang),
+      status(r, e.unread?.length ?? 0, lang),
       r.findings.filter((f) => f.severity === 'error').length,
       r.findings.filter((f) => f.severity === 'warning').length,
       r.unfilled.length,
