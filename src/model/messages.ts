@@ -160,8 +160,12 @@ export const MESSAGES = {
     en: 'The overview says “{phrase}”, but {where} is {table}',
   },
   'N.resultPercent': {
-    zh: '总体情况写“{phrase}”，按{where}与办理结果总计 {total} 计算应为 {table}%',
-    en: 'The overview says “{phrase}”, but {where} out of {total} results is {table}%',
+    zh: '总体情况写“{phrase}”，而 {numerator} 件占办理结果总计 {total} 件应为 {table}%',
+    en: 'The overview says “{phrase}”, but {numerator} out of the {total} completed applications is {table}%',
+  },
+  'N.resultPercent.sentence': {
+    zh: '总体情况写“{phrase}”，而 {numerator} 件占同句所写总数 {total} 件应为 {table}%',
+    en: 'The overview says “{phrase}”, but {numerator} out of the {total} its sentence states is {table}%',
   },
   'N.review': {
     zh: '总体情况写“{phrase}”，而{where}为 {table}',

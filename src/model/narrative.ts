@@ -21,10 +21,14 @@ export interface NarrativeFigure {
   sentence: string;
   /** The matched phrase, for highlighting. */
   phrase: string;
+  /** Where the phrase starts in its sentence (a percentage's own denominator is stated before it). */
+  at: number;
 }
 
 const UNIT = '(?:件|条|个|宗|起|次)';
 const GAP = '[^\\d,，。;；:：()（）]{0,14}?';
+/** What a percentage is `占` of, in words (`占办结总数的`, `占全部申请的`): no number, no clause break. */
+const PERCENT_OF = '[^\\d,，。;；%]{0,10}?';
 
 /** Result categories in table order; the narrative names them by the category label's core words. */
 const RESULT_WORDS: [ResultCategory, RegExp][] = [
@@ -94,7 +98,7 @@ export function narrativeFigures(narrative: string): NarrativeFigure[] {
         if (p.metric === 'review' && /诉讼/.test(gap)) continue;
         // `办结的申请中同意公开答复 9 件`: a part of the completed applications, not their count.
         if (p.metric === 'completed' && /中|同意|予以|公开|不予|部分/.test(gap)) continue;
-        out.push({ metric: p.metric, value: p.zero ? 0 : Number(m[2]), sentence, phrase: m[0] });
+        out.push({ metric: p.metric, value: p.zero ? 0 : Number(m[2]), sentence, phrase: m[0], at: m.index ?? 0 });
       }
     }
     // `予以公开及部分公开 208 件` names （一）+（二）: neither category alone.
@@ -103,17 +107,18 @@ export function narrativeFigures(narrative: string): NarrativeFigure[] {
     for (const m of sentence.matchAll(new RegExp(`${joint.source}(${GAP})(\\d+)${UNIT}`, 'g'))) {
       if (/其中/.test(m[1])) continue;
       jointSpans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-      out.push({ metric: 'result:R1+R2', value: Number(m[2]), sentence, phrase: m[0] });
+      out.push({ metric: 'result:R1+R2', value: Number(m[2]), sentence, phrase: m[0], at: m.index ?? 0 });
     }
     const inJoint = (at: number) => jointSpans.some(([a, b]) => at >= a && at < b);
     for (const [cat, word] of RESULT_WORDS) {
       const re = new RegExp(
-        `${word.source}(${GAP})(\\d+)${UNIT}(?:[,，]?(?:占|占比|比例为?|约占)(?:总数|全部)?(?:的)?(\\d+(?:\\.\\d+)?)%)?`,
+        `${word.source}(${GAP})(\\d+)${UNIT}(?:[,，]?(?:占|占比|比例为?|约占)${PERCENT_OF}(\\d+(?:\\.\\d+)?)%)?`,
         'g',
       );
       for (const m of sentence.matchAll(re)) {
         if (/其中/.test(m[1]) || inJoint(m.index ?? 0)) continue;
-        const f: NarrativeFigure = { metric: `result:${cat}`, value: Number(m[2]), sentence, phrase: m[0] };
+        const at = m.index ?? 0;
+        const f: NarrativeFigure = { metric: `result:${cat}`, value: Number(m[2]), sentence, phrase: m[0], at };
         if (m[3] !== undefined) f.percent = { value: Number(m[3]), decimals: (m[3].split('.')[1] ?? '').length };
         out.push(f);
       }
@@ -189,6 +194,44 @@ export function percentAgrees(percent: { value: number; decimals: number }, part
   return Math.round(exact) === written || Math.floor(exact + 1e-9) === written;
 }
 
+interface PercentCheck {
+  agrees: boolean;
+  /** The percentage the numerator and the first denominator give, at the precision written. */
+  computed: number;
+  denominator: number;
+  /** Where that denominator was stated: the same sentence, or table 三's 办理结果总计. */
+  from: 'sentence' | 'table';
+}
+
+/**
+ * Holds a result's percentage against its own count and every total it can be `占` of: a completed (or received)
+ * total stated before it in the same sentence, table 三's 办理结果总计, and the last completed total the narrative
+ * stated before. It agrees when any of them gives the figure written (rounded or truncated to its decimals); null
+ * when no total is known (the comparison is incomplete).
+ */
+function percentCheck(
+  fig: NarrativeFigure,
+  percent: { value: number; decimals: number },
+  before: readonly NarrativeFigure[],
+  tableTotal: number | null,
+): PercentCheck | null {
+  const inSentence = before.filter((b) => b.sentence === fig.sentence && b.at < fig.at);
+  const stated = (metric: NarrativeMetric, among: readonly NarrativeFigure[]) =>
+    among.filter((b) => b.metric === metric).map((b) => b.value);
+  const candidates: { denominator: number; from: 'sentence' | 'table' }[] = [
+    ...stated('completed', inSentence).map((d) => ({ denominator: d, from: 'sentence' as const })),
+    ...stated('received', inSentence).map((d) => ({ denominator: d, from: 'sentence' as const })),
+    ...(tableTotal !== null ? [{ denominator: tableTotal, from: 'table' as const }] : []),
+    ...stated('completed', before).map((d) => ({ denominator: d, from: 'sentence' as const })),
+  ].filter((c) => c.denominator > 0);
+  if (!candidates.length) return null;
+  const agrees = candidates.some((c) => percentAgrees(percent, fig.value, c.denominator));
+  const { denominator, from } = candidates[0];
+  const scale = 10 ** percent.decimals;
+  const computed = Math.round((fig.value / denominator) * 100 * scale) / scale;
+  return { agrees, computed, denominator, from };
+}
+
 /**
  * Compares the figures of `一、总体情况` with the tables. `values` are the report's cells (numbers or raw
  * strings; blank cells skip the comparisons they touch). The findings are data (`params.phrase`, `params.sentence`,
@@ -218,11 +261,42 @@ export function checkNarrative(
   const totalCell = cellId('T3', rows[rows.length - 2], tot);
   const carryInCell = cellId('T3', rows[1], tot);
 
-  for (const fig of narrativeFigures(narrative)) {
+  const figures = narrativeFigures(narrative);
+  for (const [i, fig] of figures.entries()) {
     const cells = metricCells(f, fig.metric);
     const table = tableFigure(f, values, cells);
     const isResult = fig.metric.startsWith('result:');
     const rule: NarrativeRuleId = isResult ? 'N.resultCount' : RULE[fig.metric];
+    if (isResult && fig.percent) {
+      // The percentage is held against its own numerator (the count it follows), whatever the table says of it.
+      const whole = tableFigure(f, values, [totalCell]);
+      const check = percentCheck(fig, fig.percent, figures.slice(0, i), whole);
+      if (!check) skip('N.resultPercent');
+      else {
+        count('N.resultPercent');
+        if (!check.agrees)
+          findings.push({
+            table: 'T3',
+            suspects: [],
+            rule: 'N.resultPercent',
+            instance: instance(`N.resultPercent:${fig.metric.slice(7)}`),
+            cells: table === null ? [totalCell] : [...cells, totalCell],
+            reported: fig.percent.value,
+            computed: check.computed,
+            imbalance: Math.round((fig.percent.value - check.computed) * 1e6) / 1e6,
+            params: {
+              sentence: fig.sentence,
+              phrase: fig.phrase,
+              metric: fig.metric,
+              named: table === null ? 0 : cells.length,
+              percent: fig.percent.value,
+              numerator: fig.value,
+              total: check.denominator,
+              denominatorFrom: check.from,
+            },
+          });
+      }
+    }
     if (table === null) {
       skip(rule);
       continue;
@@ -252,28 +326,6 @@ export function checkNarrative(
         computed: table,
         imbalance: fig.value - table,
         params,
-      });
-      continue;
-    }
-    if (isResult && fig.percent) {
-      const whole = tableFigure(f, values, [totalCell]);
-      if (whole === null) {
-        skip('N.resultPercent');
-        continue;
-      }
-      count('N.resultPercent');
-      if (percentAgrees(fig.percent, table, whole)) continue;
-      const pct =
-        whole > 0 ? Math.round((table / whole) * 100 * 10 ** fig.percent.decimals) / 10 ** fig.percent.decimals : 0;
-      findings.push({
-        ...base,
-        rule: 'N.resultPercent',
-        instance: instance(`N.resultPercent:${fig.metric.slice(7)}`),
-        cells: [...cells, totalCell],
-        reported: fig.percent.value,
-        computed: pct,
-        imbalance: Math.round((fig.percent.value - pct) * 1e6) / 1e6,
-        params: { ...params, percent: fig.percent.value, total: whole },
       });
     }
   }

@@ -238,6 +238,14 @@ function words(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Ad
         },
       ];
     }
+    case 'N.resultPercent': {
+      // Its own numbers, and whether the total was stated in the same sentence or is table 三's 办理结果总计.
+      const key = text(f, 'denominatorFrom') === 'sentence' ? 'N.resultPercent.sentence' : 'N.resultPercent';
+      return [
+        key,
+        { phrase: text(f, 'phrase'), numerator: num(f, 'numerator'), total: num(f, 'total'), table: f.computed },
+      ];
+    }
     default: {
       // The narrative rules: the phrase quoted, the cells it names, the figure the tables give.
       const named = f.cells.slice(0, num(f, 'named') ?? f.cells.length);

@@ -2,6 +2,7 @@ import { check } from '../../src/model/check';
 import { cellId, getFormat } from '../../src/model/formats';
 import { ruleDef } from '../../src/model/rules';
 import { checkNarrative, narrativeFigures, percentAgrees } from '../../src/model/narrative';
+import { renderFinding } from '../../src/model/render';
 import { importReportTexts } from '../../src/io/text';
 import { expectedReports, readSample, sampleFiles } from './fixtures';
 
@@ -158,6 +159,53 @@ describe('narrative phrases that name something else than they seem (issue #14)'
   test('a percentage that does not match its own numerator and denominator is a finding', () => {
     expect(rules('予以公开150件，占68.2%。')).toEqual([]);
     expect(rules('予以公开150件，占33.9%。')).toEqual(['N.resultPercent']);
+  });
+
+  test('a percentage is held against its own count and the total its sentence states, not only the table', () => {
+    // 60 / 177 = 33.898…: right for the sentence's own numbers even though table 三 says 150 of 220.
+    expect(rules('共办结177件，其中予以公开60件，占33.9%。')).toEqual(['N.completed', 'N.resultCount']);
+    expect(rules('共办结177件，其中予以公开60件，占36.9%。')).toEqual([
+      'N.completed',
+      'N.resultPercent',
+      'N.resultCount',
+    ]);
+    const [found] = checkNarrative('共办结177件，其中予以公开60件，占36.9%。', v, '2021').filter(
+      (x) => x.rule === 'N.resultPercent',
+    );
+    expect(found.params).toMatchObject({ percent: 36.9, numerator: 60, total: 177, denominatorFrom: 'sentence' });
+    expect(found.computed).toBe(33.9);
+    const zh = renderFinding(found, '2021', 'zh');
+    expect(zh).toContain('60 件占同句所写总数 177 件应为 33.9%');
+    expect(zh).not.toMatch(/T3\.|N\.result/);
+    expect(renderFinding(found, '2021', 'en')).toContain('60 out of the 177');
+  });
+
+  test('a count that disagrees with the table still has its percentage checked against the table total', () => {
+    // 60 / 220 = 27.27…%: the percentage follows the narrative's own 60; 150 / 220 would be 68.2%.
+    expect(rules('予以公开60件，占27.3%。')).toEqual(['N.resultCount']);
+    const found = checkNarrative('予以公开60件，占68.2%。', v, '2021').find((x) => x.rule === 'N.resultPercent')!;
+    expect(found.params).toMatchObject({ numerator: 60, total: 220, denominatorFrom: 'table' });
+    expect(renderFinding(found, '2021', 'zh')).toContain('60 件占办理结果总计 220 件应为 27.3%');
+  });
+
+  test('percentages round to the precision written: within 0.05 pp at one decimal, a whole percent at none', () => {
+    // 58 / 220 = 26.36…%
+    expect(rules('部分公开58件，占26.4%。')).toEqual([]);
+    expect(rules('部分公开58件，占26.3%。')).toEqual([]); // truncated, as some reports write it
+    expect(rules('部分公开58件，占26.5%。')).toEqual(['N.resultPercent']);
+    expect(rules('部分公开58件，占26%。')).toEqual([]);
+    expect(rules('部分公开58件，占27%。')).toEqual(['N.resultPercent']);
+    expect(rules('部分公开58件，占办结总数的26.4%。')).toEqual([]);
+    expect(rules('部分公开58件，占办结总数的29.4%。')).toEqual(['N.resultPercent']);
+  });
+
+  test('with neither a total in the sentence nor table 三 filled, the percentage comparison is incomplete', () => {
+    const blank = { ...v, [T3('R7_TOTAL')]: null };
+    const checkedMap = new Map();
+    const incomplete = new Map();
+    expect(checkNarrative('予以公开150件，占99%。', blank, '2021', checkedMap, incomplete)).toEqual([]);
+    expect(incomplete.get('N.resultPercent')).toBe(1);
+    expect(checkedMap.get('N.resultPercent')).toBeUndefined();
   });
 
   test('a comparison that could not be made (blank or unread cell) is incomplete, not passed', () => {
