@@ -128,7 +128,8 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'playground.html',
         template: './playground/playground.html',
         chunks: ['playground'],
-        officeJs: `${LOCAL_OFFICE_DIR}/office.js`,
+        // The Excel client itself, the same file the tests load into jsdom (standin/richapi/client.ts).
+        officeJs: `${LOCAL_OFFICE_DIR}/excel-web-16.00.debug.js`,
         csp: csp({ officeOrigin: null, dev }),
       }),
     );
@@ -138,7 +139,7 @@ module.exports = async (env = {}, argv = {}) => {
       context: OFFICE_DIST,
       to: `${LOCAL_OFFICE_DIR}/[path][name][ext]`,
       info: { minimized: true },
-      globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/*vsdoc*', '**/*.map'] },
+      globOptions: { ignore: ['**/*.d.ts', '**/*vsdoc*', '**/*.map'] },
       filter: (file) => isOfficeFileNeeded(path.relative(OFFICE_DIST, file)),
     });
   }
@@ -231,13 +232,14 @@ class SkipMinifying {
 }
 
 /**
- * What office.js loads next to itself in a plain browser; nothing else of the 86 MB package is copied.
- * The Excel host files are kept for a developer who opens the playground build inside Excel on the web.
+ * What the playground and the e2e tests load; nothing else of the 86 MB package is copied: the Excel client the
+ * playground runs (`excel-web-16.00.debug.js`), and the office.js loader with what it loads next to itself in a
+ * plain browser (test/e2e/old-hosts.test.ts serves them in place of Microsoft's CDN to the built task pane).
  */
 function isOfficeFileNeeded(rel) {
   const p = rel.split(path.sep).join('/').toLowerCase();
   // Outside Office, office.js loads the O15 mapping table (which also brings its MicrosoftAjax shim) and strings.
   if (p === 'office.js' || p === 'o15apptofilemappingtable.js') return true;
-  if (/^excel-web-16\.00(-core)?\.js$/.test(p)) return true;
-  return /^(en-us|zh-cn)\//.test(p);
+  if (p === 'excel-web-16.00.debug.js' || /^excel-web-16\.00(-core)?\.js$/.test(p)) return true;
+  return /^(en-us|zh-cn)\//.test(p) && !p.endsWith('.debug.js');
 }

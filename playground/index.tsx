@@ -1,7 +1,7 @@
 /**
- * The playground: the Excel stand-in drawn as a grid beside the real task pane. Office.js (the package's local
- * copy) resolves onReady with no host outside Office; the stand-in is then installed as the global `Excel`, and the
- * pane runs the real Excel host module against it, exactly as it would in Excel.
+ * The playground: the Excel stand-in drawn as a grid beside the real task pane. The page has loaded Microsoft's
+ * office.js Excel client (the package's local copy, playground.html); the stand-in's RichApi host answers it from
+ * the in-memory workbook, and the pane runs the real Excel host module through it, exactly as in Excel.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,11 +13,8 @@ import { downloadTemplate } from '../src/taskpane/template-download';
 import { Grid } from './Grid';
 
 function start() {
-  const officeJs = (globalThis as { Office?: { Promise?: unknown } }).Office;
   const standIn = createStandIn({ sheets: ['Sheet1'], platform: 'OfficeOnline' });
   standIn.install(globalThis);
-  // office.js goes on using the global Office's Promise after onReady: lend it to the stand-in's Office.
-  if (officeJs?.Promise) Object.assign(standIn.Office, { Promise: officeJs.Promise });
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang') === 'en' ? 'en' : langFromLocale(params.get('lang') ?? 'zh-CN');
   const host = createExcelHost();
@@ -41,7 +38,4 @@ function start() {
   );
 }
 
-// Outside Office, onReady resolves at once with host null; inside Office this page is not meant to run.
-// Not the callback form: office.js still needs its own global Office while it runs the callbacks.
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady().then(start);
-else start();
+start();

@@ -1,40 +1,21 @@
 /**
- * The stand-in in the browser playground. Until the playground loads Microsoft's office.js Excel client itself
- * (it loads only the office.js loader, which brings no `Excel` namespace outside Office), the add-in there talks
- * to the stand-in's own client (`api/excel.ts`) on the same workbook model; Jest and the bench use the real client
- * (`index.ts`). Listed in the README's development section.
+ * The stand-in in the browser playground: the page loads Microsoft's office.js Excel client itself
+ * (`office-js/excel-web-16.00.debug.js`, the same file Jest loads into jsdom; playground/playground.html), and the
+ * RichApi host answers it from the in-memory workbook, exactly as in the tests (`core.ts`). The page loads the
+ * Excel client directly, not the office.js loader: the loader's job is to pick the host's client file when Office
+ * hosts the page, and in the playground the page is the host.
  */
-import { StandInApp } from './app';
-import { Book } from './book';
-import { createExcel, createOffice, createOfficeExtension } from './api/excel';
-import type { StandInOptions } from './core';
-import { RichApiHost } from './richapi/host';
+import { createStandInWith, type StandIn, type StandInOptions } from './core';
+import { apiVersionsIn, type OfficeClientWindow } from './richapi/client';
 
-export function createStandIn(opts: StandInOptions = {}) {
-  const book = new Book(opts.sheets ?? ['Sheet1']);
-  const excelApi = opts.excelApi ?? '1.12';
-  const [major, minor] = excelApi.split('.').map(Number);
-  book.apiVersion = major > 1 ? 99 : (minor ?? 0);
-  const Excel = createExcel(book);
-  const Office = createOffice({
-    excelApi,
-    otherSets: opts.otherRequirementSets ?? {},
-    platform: opts.platform ?? 'PC',
-  });
-  const OfficeExtension = createOfficeExtension();
-  const host = new RichApiHost(book, { excelApi, apiVersions: null });
-  return {
-    Excel,
-    Office,
-    OfficeExtension,
-    app: new StandInApp(book, { settle: () => book.settle(), host: () => host }),
-    install(target: object = globalThis) {
-      const t = target as Record<string, unknown>;
-      const saved = { Excel: t.Excel, Office: t.Office, OfficeExtension: t.OfficeExtension };
-      t.Excel = Excel;
-      t.Office = Office;
-      t.OfficeExtension = OfficeExtension;
-      return () => Object.assign(t, saved);
-    },
-  };
+/** The client the page loaded; null when the page has no office.js (the caller says so). */
+export function pageOfficeClient(): OfficeClientWindow | null {
+  const w = globalThis as unknown as Partial<OfficeClientWindow>;
+  return w.Excel && w.OfficeExtension ? (w as OfficeClientWindow) : null;
+}
+
+export function createStandIn(opts: StandInOptions = {}): StandIn {
+  const w = pageOfficeClient();
+  if (!w) throw new Error('office.js (excel-web-16.00.debug.js) is not loaded on this page');
+  return createStandInWith(() => ({ window: w, apiVersions: apiVersionsIn(w) }), opts);
 }

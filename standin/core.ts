@@ -5,7 +5,7 @@
  */
 import { StandInApp } from './app';
 import { Book } from './book';
-import { createOffice } from './api/excel';
+import { createOffice } from './office';
 import { connect, type OfficeClientWindow } from './richapi/client';
 import { RichApiHost, type ApiVersions } from './richapi/host';
 import { nextTask } from './tasks';

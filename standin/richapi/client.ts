@@ -10,11 +10,11 @@
  * it; the stand-in wraps `EventHandlers.prototype.createFireOneEventHandlerFunc` to see each handler's promise (for
  * `settle()`) and its error (for `handlerErrors`), then behaves exactly as before.
  */
-import type { RichApiRequest, RichApiResponse, EventSink } from './host';
+import type { ApiVersions, RichApiRequest, RichApiResponse, EventSink } from './host';
 
 /** The globals office.js defines (typed loosely: the add-in sees them through @types/office-js). */
 export interface OfficeClientWindow {
-  Excel: unknown;
+  Excel: Record<string, unknown>;
   Office: unknown;
   OfficeExtension: {
     SessionBase: { _overrideSession: unknown };
@@ -85,4 +85,35 @@ export function connect(w: OfficeClientWindow, conn: Connection): EventSink {
     };
   }
   return sink;
+}
+
+const versions = new WeakMap<object, ApiVersions>();
+
+/**
+ * Which ExcelApi version introduced each member, as the loaded office.js itself records it: every generated member
+ * starts with `_throwIfApiNotSupported("Worksheet.onChanged", _defaultApiSetName, "1.7", _hostName)`. Read from the
+ * source text of the client's own classes (`Function.prototype.toString`, no evaluation), so the same code serves
+ * the jsdom copy in Node and the page's copy in the browser. The host refuses members newer than the Excel it plays,
+ * as that Excel would (it does not have them).
+ */
+export function apiVersionsIn(w: OfficeClientWindow): ApiVersions {
+  const known = versions.get(w.Excel);
+  if (known) return known;
+  const out = new Map<string, string>();
+  const re = /_throwIfApiNotSupported\("(\w+)\.(\w+)", _defaultApiSetName, "(\d+\.\d+)"/g;
+  for (const cls of Object.values(w.Excel)) {
+    if (typeof cls !== 'function' || !cls.prototype) continue;
+    for (const d of Object.values(Object.getOwnPropertyDescriptors(cls.prototype as object))) {
+      for (const fn of [d.get, d.set, d.value] as unknown[]) {
+        if (typeof fn !== 'function') continue;
+        const source = Function.prototype.toString.call(fn);
+        for (let m = re.exec(source); m; m = re.exec(source)) {
+          const key = `${m[1]}.${m[2].charAt(0).toLowerCase()}${m[2].slice(1)}`;
+          if (!out.has(key)) out.set(key, m[3]);
+        }
+      }
+    }
+  }
+  versions.set(w.Excel, out);
+  return out;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { JSDOM } from 'jsdom';
 import { Script } from 'vm';
-import { CLIENT_FILE, type OfficeClientWindow } from './client';
+import { apiVersionsIn, CLIENT_FILE, type OfficeClientWindow } from './client';
 import type { ApiVersions } from './host';
 
 let loaded: { window: OfficeClientWindow; apiVersions: ApiVersions; version: string } | null = null;
@@ -29,21 +29,7 @@ export function loadOfficeJs(): { window: OfficeClientWindow; apiVersions: ApiVe
       version: string;
     }
   ).version;
-  loaded = { window: dom.window as unknown as OfficeClientWindow, apiVersions: apiVersionsOf(source), version };
+  const window = dom.window as unknown as OfficeClientWindow;
+  loaded = { window, apiVersions: apiVersionsIn(window), version };
   return loaded;
-}
-
-/**
- * Which ExcelApi version introduced each member, as office.js itself records it: every generated member starts
- * with `_throwIfApiNotSupported("Worksheet.onChanged", _defaultApiSetName, "1.7", _hostName)`. The host refuses
- * members newer than the Excel it plays, as that Excel would (it does not have them).
- */
-export function apiVersionsOf(source: string): ApiVersions {
-  const out = new Map<string, string>();
-  const re = /_throwIfApiNotSupported\("(\w+)\.(\w+)", _defaultApiSetName, "(\d+\.\d+)"/g;
-  for (let m = re.exec(source); m; m = re.exec(source)) {
-    const key = `${m[1]}.${m[2].charAt(0).toLowerCase()}${m[2].slice(1)}`;
-    if (!out.has(key)) out.set(key, m[3]);
-  }
-  return out;
 }
