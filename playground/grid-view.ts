@@ -62,8 +62,8 @@ export function gridView(v: SheetView): GridView {
           formula: String(info.formula ?? ''),
           fill: info.conditionalFill ?? info.fill,
           painted: !!info.conditionalFill,
-          color: info.valueType === 'Error' ? '#c00000' : info.font.color || null,
-          bold: info.font.bold,
+          color: info.valueType === 'Error' ? '#c00000' : info.conditionalFont?.color || info.font.color || null,
+          bold: info.conditionalFont?.bold ?? info.font.bold,
           align: /center/i.test(h)
             ? 'center'
             : h === 'Right'

@@ -41,6 +41,11 @@ export interface CellInfo {
   mergedArea: string | null;
   /** What conditional formats paint on this cell now (null when none applies). */
   conditionalFill: string | null;
+  /**
+   * The font a conditional format shows on this cell (null where none sets it): Excel draws a true rule's font
+   * colour and bold over the cell's own (https://learn.microsoft.com/javascript/api/excel/excel.conditionalrangefont).
+   */
+  conditionalFont: { color: string | null; bold: boolean | null } | null;
 }
 
 export interface SheetView {
@@ -348,6 +353,7 @@ export class StandInApp {
       locked: f.locked,
       mergedArea: merge ? rectA1(merge) : null,
       conditionalFill: painted.get(address)?.fill ?? null,
+      conditionalFont: conditionalFontOf(painted.get(address)),
     };
   }
 
@@ -503,4 +509,9 @@ function colIndex(c: ColumnRef): number {
   const r = parseRef(`${c}1`);
   if (!r) throw new UserActionRefused('invalid', `Not a column: ${c}`);
   return columnNumber(c);
+}
+
+function conditionalFontOf(p: PaintedCell | undefined): CellInfo['conditionalFont'] {
+  if (!p || (p.fontColor === null && p.bold === null)) return null;
+  return { color: p.fontColor, bold: p.bold };
 }

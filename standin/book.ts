@@ -74,6 +74,8 @@ export interface PaintedCell {
   /** What the cell shows: the fill and font colour of the highest-priority format that sets them. */
   fill: string | null;
   fontColor: string | null;
+  /** Bold from the highest-priority format that sets it (ConditionalRangeFont.bold). */
+  bold: boolean | null;
 }
 
 type ChangeListener = (ev: RawChange) => unknown;
@@ -410,11 +412,13 @@ export class Book {
                 formats: [],
                 fill: null,
                 fontColor: null,
+                bold: null,
               }),
             );
           p.formats.push(index);
           if (p.fill === null && cf.fill) p.fill = cf.fill;
           if (p.fontColor === null && cf.fontColor) p.fontColor = cf.fontColor;
+          if (p.bold === null && cf.bold !== null) p.bold = cf.bold;
         }
       }
     });

@@ -15,7 +15,7 @@ import {
   type LaunchedBrowser,
   type StaticServer,
 } from '../../playground/node/harness';
-import { ARTIFACTS, describeBrowser, haveChromium } from './support/browser';
+import { ARTIFACTS, CSP_REFUSED_TELEMETRY, describeBrowser, haveChromium } from './support/browser';
 
 const zh = strings('zh');
 const format = getFormat('2021');
@@ -24,12 +24,6 @@ let server: StaticServer;
 let chromium: LaunchedBrowser;
 let page: Page;
 const consoleErrors: string[] = [];
-/**
- * office.js, outside Office, frames a Microsoft telemetry page a few seconds after load; the page's CSP refuses it
- * (and the test's network rule would too). That refusal is the CSP doing its job, not an error of the add-in.
- */
-const CSP_REFUSED_TELEMETRY =
-  /^Framing 'https:\/\/[a-z.]+\.(oaspapps|microsoft|office)\.com\/' violates the following Content Security Policy/;
 const refusedByCsp: string[] = [];
 
 beforeAll(async () => {

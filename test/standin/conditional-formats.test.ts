@@ -42,6 +42,24 @@ describe('conditional formats', () => {
     expect(s.app.cell('Sheet1', 'A1').conditionalFill).toBe('#FFC7CE');
   });
 
+  test('a true rule shows its font (colour and bold) over the cell, a false one leaves the cell as it is', async () => {
+    const s = setup();
+    s.app.paste('Sheet1', 'A1', [['1', '-2']]);
+    await s.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('A1:B1')
+        .conditionalFormats.add(s.Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = '=A1<0';
+      cf.custom.format.font.color = '#9C0006';
+      cf.custom.format.font.bold = true;
+    });
+    expect(s.app.cell('Sheet1', 'B1').conditionalFont).toEqual({ color: '#9C0006', bold: true });
+    expect(s.app.cell('Sheet1', 'A1').conditionalFont).toBeNull();
+    s.app.typeCell('Sheet1', 'B1', '2');
+    expect(s.app.cell('Sheet1', 'B1').conditionalFont).toBeNull();
+  });
+
   test('mixed references: absolute rows stay, relative columns move (one formula serves a row)', async () => {
     const s = setup();
     s.app.paste('Sheet1', 'A1', [
