@@ -157,6 +157,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       painted,
       formulaCells: [...formulaCells],
       edits: attributed.edits,
+      ...(snap.meta ? { report: { year: snap.meta.year, org: snap.meta.org } } : {}),
     };
   }
 

@@ -58,6 +58,12 @@ export interface HostCheck {
    * as the first suspect (see `src/model/recent-edit.ts`).
    */
   edits?: Record<string, EditAttribution>;
+  /**
+   * The year and body the tables were generated for (stored in the workbook with them, see
+   * `src/excel/metadata.ts`); absent for tables the add-in did not generate (a template from the command line).
+   * The import compares a report's year and body with these before writing.
+   */
+  report?: { year: number; org: string };
 }
 
 export interface HostOperations {

@@ -146,6 +146,7 @@ export function shownMessage(f: Finding, lang: Lang = 'zh', format: FormatId = '
  */
 export function createModelHost() {
   let format: FormatId | null = null;
+  let report: HostCheck['report'];
   const values: Record<CellId, number | null> = {};
   let listener: ((c: HostCheck) => void) | null = null;
   const calls: string[] = [];
@@ -167,7 +168,11 @@ export function createModelHost() {
     const totalsNow = getFormat(format)
       .cells.filter((c) => c.sumOf)
       .map((c) => c.id);
-    return hostCheck(check(format, totals(), { formulaCells: totalsNow }), { formulaCells: totalsNow, edits: {} });
+    return hostCheck(check(format, totals(), { formulaCells: totalsNow }), {
+      formulaCells: totalsNow,
+      edits: {},
+      ...(report ? { report } : {}),
+    });
   };
   const host: HostOperations & { userTypes(id: CellId, v: number): void; calls: string[] } = {
     calls,
@@ -175,6 +180,7 @@ export function createModelHost() {
     async generate(req) {
       calls.push('generate');
       format = req.format;
+      report = { year: req.year, org: req.org };
       for (const k of Object.keys(values)) delete values[k];
       return { ok: true, sheet: '统计表', address: 'A1:O80' };
     },

@@ -1,7 +1,8 @@
 /**
  * What every host promises the task pane (`HostOperations`), as one suite run against the pane's fake host
  * (test/taskpane/host-contract.test.ts) and the real Excel host on the stand-in (test/excel/host-contract.test.ts):
- * generate, checkNow, startLive/stopLive, writeValues, goToCell and clearHighlights. Findings come back as data, in
+ * generate, checkNow (with the year and body generated), startLive/stopLive, writeValues, goToCell and
+ * clearHighlights. Findings come back as data, in
  * no language: the pane renders them in the one it shows.
  */
 import { getFormat } from '../../src/model/formats';
@@ -40,6 +41,12 @@ export function hostContract(name: string, make: () => Promise<ContractSubject>)
       expect(format.cells.length).toBeGreaterThan(100);
       for (const cell of format.cells) expect(c.cellAddress[cell.id]).toBeTruthy();
       expect(c.problems).toEqual([]);
+    });
+
+    it('checkNow tells the year and body the tables were generated for, as the import compares them', async () => {
+      expect((await s.host.checkNow()).report).toEqual({ year: 2025, org: '某县统计局' });
+      await s.host.generate({ format: '2021', year: 2024, org: '某镇人民政府', target: 'newSheet' });
+      expect((await s.host.writeValues(broken)).report).toEqual({ year: 2024, org: '某镇人民政府' });
     });
 
     it('writeValues writes the input cells in one call and returns the check of the result', async () => {
