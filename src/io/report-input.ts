@@ -30,6 +30,13 @@ export interface ReportInput {
    */
   unread?: UnreadCell[];
   /** A reader that finds more than one report in one file (a side-by-side comparison) returns several. */
+  /**
+   * Where an .xlsx report stood when its workbook holds more than one complete set of the tables (a hidden copy,
+   * last year's beside this year's): the workbook, the sheet, and whether that sheet is hidden or the add-in's.
+   */
+  sheet?: { workbook: string; name: string; hidden: boolean; named: boolean };
+  /** The workbook was written by `sum`: a consolidated report adding up several bodies. */
+  consolidated?: boolean;
 }
 
 /**

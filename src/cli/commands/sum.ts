@@ -12,10 +12,10 @@ import { check } from '../../model/check';
 import { renderFinding } from '../../model/render';
 import { checkReportInput } from '../../io/check-input';
 import { addValues } from '../../model/aggregate';
-import type { CellId, FormatId, Finding, Lang } from '../../model/types';
-import { readInputs } from '../../io/readers';
+import type { CellId, FormatId, Finding } from '../../model/types';
+import { planFiles, readPlannedFile, type PlannedFile } from '../../io/readers';
 import { InputError, type ReportInput } from '../../io/report-input';
-import { loadTemplateWriter, parseArgs, yearOption } from '../args';
+import { langOption, loadTemplateWriter, parseArgs, yearOption } from '../args';
 import { terminalSafe } from '../terminal-safe';
 
 export interface SumResult {
@@ -66,10 +66,95 @@ function duplicates(inputs: ReportInput[]): [ReportInput, ReportInput][] {
   return out;
 }
 
-function langOption(v: string | undefined): Lang {
-  if (v === undefined) return 'zh';
-  if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not '${v}'`);
-  return v;
+/** A file's identity: device and inode (one file under any path, link or hard link), or its real path. */
+function identity(file: fs.PathLike): { id: string; real: string } | null {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return null;
+  let real: string;
+  try {
+    real = fs.realpathSync(file).toString();
+  } catch {
+    real = '';
+  }
+  // Some file systems give no inode numbers (0): the real path alone tells then.
+  return { id: st.ino ? `${st.dev}:${st.ino}` : '', real };
+}
+
+const NO_FILE = { id: '', real: '' };
+
+function sameFile(a: { id: string; real: string }, b: { id: string; real: string }): boolean {
+  return (a.id !== '' && a.id === b.id) || (a.real !== '' && a.real === b.real);
+}
+
+/** A report read, and whether the user named its file or it was found in a folder. */
+interface Read {
+  input: ReportInput;
+  explicit: boolean;
+}
+
+/** Every report of the planned files, in order; any unreadable file is an InputError (nothing is added half). */
+async function readAll(planned: PlannedFile[]): Promise<Read[]> {
+  const out: Read[] = [];
+  for (const file of planned) {
+    const got = await readPlannedFile(file);
+    if ('inputs' in got) for (const input of got.inputs) out.push({ input, explicit: file.explicit });
+    else if (got.unreadable) throw new InputError(got.unreadable.message, got.unreadable.file, got.unreadable.en);
+  }
+  return out;
+}
+
+type SumMessages = (typeof SUM_MESSAGES)['zh' | 'en'];
+
+/**
+ * Workbooks written by `sum` found in a folder among ordinary reports: an earlier total, which would count its
+ * bodies twice, so it is left out. Named on the command line, or when every input is one (adding up the totals of
+ * several cities), it is added.
+ */
+function withoutEarlierTotals(read: Read[], m: SumMessages, cwd: string, notes: string[]): Read[] {
+  if (read.every((r) => r.input.consolidated)) return read;
+  const kept: Read[] = [];
+  for (const r of read) {
+    if (r.input.consolidated && !r.explicit) notes.push(m.earlierTotal(nameOf(r.input, cwd)));
+    else kept.push(r);
+  }
+  return kept;
+}
+
+/**
+ * One set of tables from each workbook: a workbook holding several complete sets (a hidden copy, a second sheet
+ * kept for reference) would otherwise be added once per set. The set taken is the one of the year asked for
+ * (`--year`), then the visible one the add-in's names point at, then the first visible one, then the first.
+ */
+function oneSetPerWorkbook(read: Read[], year: number | undefined, m: SumMessages, notes: string[]): Read[] {
+  const sets = new Map<string, Read[]>();
+  for (const r of read) {
+    const w = r.input.sheet?.workbook;
+    if (w === undefined) continue;
+    const list = sets.get(w);
+    if (list) list.push(r);
+    else sets.set(w, [r]);
+  }
+  const dropped = new Set<Read>();
+  for (const [workbook, list] of sets) {
+    if (list.length < 2) continue;
+    const ofYear = list.filter((r) => year !== undefined && r.input.year === year);
+    const from = ofYear.length ? ofYear : list;
+    const sheet = (r: Read) => r.input.sheet!;
+    const named = from.find((r) => sheet(r).named && !sheet(r).hidden);
+    const visible = from.find((r) => !sheet(r).hidden);
+    const pick = named ?? visible ?? from[0];
+    const why = ofYear.length && ofYear.length < list.length ? 'year' : named ? 'named' : visible ? 'visible' : 'first';
+    for (const r of list) if (r !== pick) dropped.add(r);
+    const names = list.map((r) => ({ name: terminalSafe(sheet(r).name), hidden: sheet(r).hidden }));
+    notes.push(m.sets(terminalSafe(workbook), names, terminalSafe(sheet(pick).name), m.why[why]));
+  }
+  return read.filter((r) => !dropped.has(r));
+}
+
+/** A sheet holding a set of the tables, as a note names it. */
+interface Sheet {
+  name: string;
+  hidden: boolean;
 }
 
 const SUM_MESSAGES = {
@@ -79,7 +164,7 @@ const SUM_MESSAGES = {
     notXlsx: (o: string) => `--out 应是 .xlsx 文件，而不是“${o}”`,
     exists: (o: string) => `${o} 已存在；请换一个文件名，或加 --replace 覆盖`,
     none: '给出的文件里没有找到报告',
-    outIsInput: (o: string) => `--out ${o} 是要汇总的文件之一`,
+    outIsInput: (o: string, f: string) => `--out ${o} 就是要汇总的文件 ${f}（同一文件，经由其他路径或链接），未写入`,
     mixed: '这些报告使用了不同的格式（2019 年试行格式与 2021 年格式），表格的行不同，不能逐格相加。请按格式分别汇总：',
     duplicate: (a: string, b: string) => `注意：${b} 与 ${a} 的数字完全相同，是否重复加入了同一份报告？`,
     errors: (n: number) => `${n} 个错误`,
@@ -93,6 +178,15 @@ const SUM_MESSAGES = {
     allFilled: '所有报告的单元格均已填写。',
     totalErrors: (n: number) => `汇总表有 ${n} 个错误，来自按 --force 加入的报告。`,
     addsUp: '汇总表的数字全部相符。',
+    earlierTotal: (f: string) => `注意：${f} 是本工具之前写出的汇总表，未计入（否则其中各单位会被重复相加）`,
+    sets: (w: string, sheets: Sheet[], pick: string, why: string) =>
+      `注意：${w} 中有 ${sheets.length} 套完整的表（工作表${sheets.map((x) => `「${x.name}」${x.hidden ? '（隐藏）' : ''}`).join('、')}），只计入工作表「${pick}」（${why}）`,
+    why: {
+      year: '--year 所指年度的一套',
+      named: '加载项生成并标记的一套',
+      visible: '第一套未隐藏的表',
+      first: '第一套',
+    },
   },
   en: {
     noInputs: 'name the reports to add (files or folders)',
@@ -100,7 +194,8 @@ const SUM_MESSAGES = {
     notXlsx: (o: string) => `--out must name an .xlsx file, not '${o}'`,
     exists: (o: string) => `${o} already exists; choose another name or pass --replace`,
     none: 'no report found in the files given',
-    outIsInput: (o: string) => `--out ${o} is one of the inputs`,
+    outIsInput: (o: string, f: string) =>
+      `--out ${o} is the input ${f} (the same file, by another path or a link); nothing was written`,
     mixed:
       'the reports use different formats (2019 trial format and 2021 format); their tables have different rows and cannot be added cell by cell. Add the reports of one format at a time:',
     duplicate: (a: string, b: string) => `note: ${b} has exactly the numbers of ${a}: the same report added twice?`,
@@ -116,6 +211,16 @@ const SUM_MESSAGES = {
     totalErrors: (n: number) =>
       `The consolidated tables have ${n} error(s): they come from the inputs added with --force.`,
     addsUp: 'The consolidated tables add up.',
+    earlierTotal: (f: string) =>
+      `note: ${f} is a consolidated workbook this tool wrote earlier; left out (its bodies would be added twice)`,
+    sets: (w: string, sheets: Sheet[], pick: string, why: string) =>
+      `note: ${w} holds ${sheets.length} complete sets of the tables (sheets ${sheets.map((x) => `'${x.name}'${x.hidden ? ' (hidden)' : ''}`).join(', ')}); only sheet '${pick}' is added (${why})`,
+    why: {
+      year: 'the set of the year given by --year',
+      named: 'the set the add-in generated and named',
+      visible: 'the first set not hidden',
+      first: 'the first set',
+    },
   },
 } as const;
 
@@ -145,12 +250,28 @@ export const sumCommand: Command = {
     if (!outArg) throw new UsageError(m.noOut);
     if (!/\.xlsx$/i.test(outArg)) throw new UsageError(m.notXlsx(outArg));
     const out = path.resolve(io.cwd, outArg);
-    if (fs.existsSync(out) && !p.flags.has('replace')) throw new UsageError(m.exists(outArg));
+    const shownOut = terminalSafe(outArg);
+    // A link counts as there even when it leads nowhere: writing would go through it.
+    if (fs.lstatSync(out, { throwIfNoEntry: false }) && !p.flags.has('replace'))
+      throw new UsageError(m.exists(shownOut));
 
-    const inputs = await readInputs(p.positional, { cwd: io.cwd });
+    const planned = planFiles(p.positional, io.cwd);
+    // The same file under another path, a symbolic link or a hard link is still an input: compared by identity.
+    const target = identity(out);
+    const overwritten = target && planned.find((f) => !f.skipped && sameFile(identity(f.file) ?? NO_FILE, target));
+    if (overwritten) throw new InputError(m.outIsInput(shownOut, terminalSafe(overwritten.name)));
+
+    const notes: string[] = [];
+    const requestedYear = p.values.has('year') ? yearOption(p) : undefined;
+    const read = oneSetPerWorkbook(
+      withoutEarlierTotals(await readAll(planned), m, io.cwd, notes),
+      requestedYear,
+      m,
+      notes,
+    );
+    const inputs = read.map((r) => r.input);
     if (!inputs.length) throw new InputError(m.none);
-    if (inputs.some((i) => path.resolve(io.cwd, i.file.replace(/ \[[^\]]*\]$/, '')) === out))
-      throw new UsageError(m.outIsInput(outArg));
+    for (const note of notes) io.stderr(note + '\n');
 
     const formats = new Set(inputs.map((i) => i.format));
     if (formats.size > 1) {
@@ -170,7 +291,7 @@ export const sumCommand: Command = {
           `  ${nameOf(input, io.cwd)}: ${m.errors(errors.length)}\n` +
           errors
             .slice(0, 3)
-            .map((e) => `    - ${renderFinding(e, input.format, lang)}`)
+            .map((e) => `    - ${terminalSafe(renderFinding(e, input.format, lang))}`)
             .join('\n') +
           (errors.length > 3 ? `\n    - ${m.more(errors.length - 3)}` : ''),
       );
@@ -188,7 +309,10 @@ export const sumCommand: Command = {
     const sum = addReports(inputs);
     const org = p.values.get('org') ?? '';
     const { writeTemplate } = await loadTemplateWriter();
-    fs.writeFileSync(out, await writeTemplate({ format: sum.format, year, org, values: sum.values }));
+    fs.writeFileSync(
+      out,
+      await writeTemplate({ format: sum.format, year, org, values: sum.values, consolidated: true }),
+    );
 
     const f = getFormat(sum.format);
     const total = (id: CellId): number => {

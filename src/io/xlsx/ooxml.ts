@@ -26,6 +26,10 @@ export interface XMerge {
 
 export interface XSheet {
   name: string;
+  /** Hidden in the workbook (`state="hidden"` or `"veryHidden"`): a copy kept out of sight. */
+  hidden?: boolean;
+  /** A workbook-level name of the add-in (`DisclosureTables_T2` …) points into this sheet: its tables are the add-in's. */
+  named?: boolean;
   /** Keyed by `row * COLS + col`, zero-based. */
   cells: Map<number, XCell>;
   merges: XMerge[];

@@ -21,7 +21,7 @@ import {
   type TableLocation,
 } from './locate';
 import { cellKey, COLS, OoxmlError, ROWS, type XCell, type XMerge, type XSheet } from './ooxml';
-import { readWorkbook } from './workbook';
+import { readWorkbookWithMarks } from './workbook';
 import type { InflateRaw } from './zip';
 
 /** A data cell's value as the checker takes it: numbers, the text as typed (errors too), null for blank. */
@@ -490,16 +490,22 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
     throw new InputError(zh, file, en);
   }
   let sheets: XSheet[];
+  let consolidated: boolean;
   try {
-    sheets = readWorkbook(bytes, inflateRaw);
+    ({ sheets, consolidated } = readWorkbookWithMarks(bytes, inflateRaw));
   } catch (e) {
     const why = OoxmlError.of(e);
     throw new InputError(`不是可以读取的 .xlsx 文件（${why.message}）`, file, `not a readable .xlsx file (${why.en})`);
   }
   const keyed = sheetTexts(sheets);
   const { complete, whole } = layoutOf(keyed, sheets.length);
+  const mark = consolidated ? { consolidated } : {};
   if (complete.length > 1) {
-    return complete.map(({ loc, i }) => toInput(`${file} [${sheets[i].name}]`, loc, sheets, keyed));
+    return complete.map(({ loc, i }) => {
+      const { name, hidden = false, named = false } = sheets[i];
+      const sheet = { workbook: file, name, hidden, named };
+      return { ...toInput(`${file} [${name}]`, loc, sheets, keyed), sheet, ...mark };
+    });
   }
 
   const loc = whole!;
@@ -511,7 +517,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
       `no table 二, 三 or 四 found in the workbook (tables are found by their row and column labels, such as 「${example}」)`,
     );
   }
-  return [toInput(file, loc, sheets, keyed)];
+  return [{ ...toInput(file, loc, sheets, keyed), ...mark }];
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 } from '../../model/layout';
 import { a1, parseA1 } from '../../model/a1';
 import type { CellId, CellKind, FormatId, RawValue, RawValues } from '../../model/types';
+import { CONSOLIDATED_MARK } from './consolidated';
 
 export interface TemplateOptions {
   format?: FormatId;
@@ -32,6 +33,8 @@ export interface TemplateOptions {
   /** Protect the sheet (no password) so only the input cells can be edited. */
   protect?: boolean;
   sheetName?: string;
+  /** Mark the workbook as a consolidated report written by `sum` (`consolidated.ts`), so a later `sum` knows it. */
+  consolidated?: boolean;
 }
 
 /** The sheet name of generated workbooks. Not a label of the format: any name is read back. */
@@ -175,6 +178,7 @@ export async function buildTemplateWorkbook(opts: TemplateOptions): Promise<Exce
   const plan = planReport({ format: opts.format ?? '2021', year: opts.year, org: opts.org ?? '' });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'disclosure-tables';
+  if (opts.consolidated) wb.keywords = CONSOLIDATED_MARK;
   wb.title = plan.cells[0]?.value !== undefined ? String(plan.cells[0].value) : '';
   const ws = wb.addWorksheet(opts.sheetName ?? DEFAULT_SHEET_NAME, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
