@@ -89,7 +89,9 @@ export function jsonDocument(
             unread: e.unread.map((u) => ({
               cell: u.cell,
               reason: u.reason,
-              message: unreadReason(u, lang),
+              // The sentence names the cell by its table, row and column; the ids stay in `cell` and `reason`.
+              name: cellName(e.format, u.cell, lang),
+              message: `${cellName(e.format, u.cell, lang)}${formatMessage('list.colon', lang)}${unreadReason(u, lang)}`,
               line: u.line ?? null,
               tried: unreadTried(u, lang) ?? null,
             })),
@@ -206,7 +208,11 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
     lines.push('', paint('warning', t('cli.unread', { count: e.unread.length })));
     const groups = groupUnread(e.unread, o.lang);
     for (const g of groups.slice(0, 20)) {
-      lines.push(`  ${g.reason}${t('list.colon')}${cellList(format, g.cells, o.lang)}`);
+      // --explain names every cell of the group, not the first few: it is asked for to see each unread cell.
+      const cells = o.explain
+        ? g.cells.map((id) => cellName(format, id, o.lang)).join(t('list.separator'))
+        : cellList(format, g.cells, o.lang);
+      lines.push(`  ${g.reason}${t('list.colon')}${cells}`);
       if (g.line) lines.push(paint('dim', `      ${t('cli.unreadLine', { line: g.line })}`));
       if (o.explain && g.tried) lines.push(paint('dim', `      ${t('cli.unreadTried', { tried: g.tried })}`));
     }
