@@ -10,8 +10,8 @@
  * and would lose to any conditional format on the same cell.
  *
  * The sheet is the paint state: each format's rule is `=ISTEXT("DisclosureTables:<cell id>")` (always true, and it
- * names the cell), its fill colour says the paint class. The read batch loads the conditional formats of the table
- * ranges anyway, so the add-in knows what is painted after a reload, an undo or a paste without a store of its own,
+ * names the cell), its fill colour says the paint class. The read batch loads the conditional formats of the tables'
+ * sheets anyway, so the add-in knows what is painted after a reload, an undo or a paste without a store of its own,
  * and repaints only the cells whose class changed: no change in findings, no paint round trip.
  */
 import { MAX_STRONG_SUSPECTS, groupMistakes, mostLikely } from '../model/mistakes';
@@ -28,8 +28,9 @@ const TAG_RE = /ISTEXT\("DisclosureTables:([^"]+)"\)/;
  * moves (rows inserted above, the table cut and pasted), so the rule read back says where the format sits now with
  * no extra round trip. The rule is true only on that cell (`ROW()`/`COLUMN()` of the cell it is evaluated on equal
  * the anchor's): copy and paste, fill-down and the fill handle carry conditional formats to other cells with
- * absolute references unchanged, and a copied highlight must not paint the cell it lands on. Copies that land in
- * a table are removed by the next check (same cell id, not in place).
+ * absolute references unchanged, and a copied highlight must not paint the cell it lands on. Copies anywhere on a
+ * table's sheet are swept by the next paint: the read batch loads the whole sheet's conditional formats, and a cell
+ * id with more than one rule is repainted from scratch (`planPaint`); clearing the highlights removes them all.
  */
 export function paintFormula(id: CellId, address?: string): string {
   const tag = `ISTEXT("${TAG}${id}")`;

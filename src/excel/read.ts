@@ -39,7 +39,7 @@ export interface Snapshot {
   excluded: TableId[];
   /** Sheets that hold a table and forbid formatting. */
   noFormatSheets: string[];
-  /** Conditional formats on each table's range (the add-in's own highlights are found among them). */
+  /** Conditional formats on the sheets that hold a table (the add-in's own highlights, and copies of them). */
   formats: LoadedFormat[];
 }
 
@@ -50,17 +50,31 @@ interface TableProxies {
   cfs: Excel.ConditionalFormatCollection;
 }
 
-function queueTable(ctx: Excel.RequestContext, loc: CachedLocation): TableProxies {
-  const sheet = ctx.workbook.worksheets.getItem(loc.sheetId || loc.sheet);
+/**
+ * Queues one table's read. The conditional formats are those of the table's whole sheet, loaded once per sheet
+ * (`formatsBySheet`): copy and paste, fill-down and the fill handle carry the add-in's highlights to cells outside
+ * the tables, and the next paint must find those copies to sweep them.
+ */
+function queueTable(
+  ctx: Excel.RequestContext,
+  loc: CachedLocation,
+  formatsBySheet: Map<string, Excel.ConditionalFormatCollection>,
+): TableProxies {
+  const key = loc.sheetId || loc.sheet;
+  const sheet = ctx.workbook.worksheets.getItem(key);
   sheet.load('id,name');
   sheet.protection.load('protected,options');
   const range = sheet.getRange(loc.address);
   range.load('values,formulas');
-  const cfs = range.conditionalFormats;
-  // `id`: rules are then addressed by id, not by position, so several can be deleted in one batch. Not `custom`:
-  // on a user's data bar or colour scale Excel fails the whole batch (office-js issue 2180); `customOrNullObject`
-  // is a null object there.
-  cfs.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
+  let cfs = formatsBySheet.get(key);
+  if (!cfs) {
+    cfs = sheet.getRange().conditionalFormats;
+    // `id`: rules are then addressed by id, not by position, so several can be deleted in one batch. Not `custom`:
+    // on a user's data bar or colour scale Excel fails the whole batch (office-js issue 2180); `customOrNullObject`
+    // is a null object there.
+    cfs.load('items/id,items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
+    formatsBySheet.set(key, cfs);
+  }
   return { loc, sheet, range, cfs };
 }
 
@@ -94,7 +108,8 @@ export async function readTables(ctx: Excel.RequestContext, cache: CachedLocatio
   wb.names.load('items/name,items/formula');
   const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load('value');
-  let proxies = cache ? cache.map((loc) => queueTable(ctx, loc)) : [];
+  const cachedFormats = new Map<string, Excel.ConditionalFormatCollection>();
+  let proxies = cache ? cache.map((loc) => queueTable(ctx, loc, cachedFormats)) : [];
   await ctx.sync();
 
   const meta = setting.isNullObject ? null : parseMeta(setting.value);
@@ -114,7 +129,8 @@ export async function readTables(ctx: Excel.RequestContext, cache: CachedLocatio
 
   const cachedNames = proxies.map((p) => ({ table: p.loc.table, sheet: p.sheet.name, address: p.loc.address }));
   if (!cache || !sameLocations(cachedNames, named)) {
-    proxies = named.map((n) => queueTable(ctx, { ...n, sheetId: '' }));
+    const formatsBySheet = new Map<string, Excel.ConditionalFormatCollection>();
+    proxies = named.map((n) => queueTable(ctx, { ...n, sheetId: '' }, formatsBySheet));
     await ctx.sync();
   }
   const format = getFormat(meta?.format ?? inferFormat(named));
@@ -146,7 +162,7 @@ function mapSnapshot(
   const snap = emptySnapshot(meta, problems);
   snap.format = format.id;
   snap.excluded = [];
-  const seenFormats = new Set<Excel.ConditionalFormat>();
+  const seenSheets = new Set<Excel.ConditionalFormatCollection>();
   for (const p of proxies) {
     const def = format.tables.find((t) => t.id === p.loc.table)!;
     const sheetName = p.sheet.name;
@@ -155,9 +171,7 @@ function mapSnapshot(
     if (p.sheet.protection.protected && !p.sheet.protection.options.allowFormatCells) {
       if (!snap.noFormatSheets.includes(sheetName)) snap.noFormatSheets.push(sheetName);
     }
-    for (const cf of p.cfs.items) {
-      if (seenFormats.has(cf)) continue;
-      seenFormats.add(cf);
+    for (const cf of seenSheets.has(p.cfs) ? [] : p.cfs.items) {
       snap.formats.push({
         cf,
         sheet: sheetName,
@@ -165,6 +179,7 @@ function mapSnapshot(
         fill: cf.customOrNullObject.isNullObject ? null : (cf.customOrNullObject.format.fill.color ?? null),
       });
     }
+    seenSheets.add(p.cfs);
     mapTable(def, p.range.values, p.range.formulas, parseA1(p.loc.address), sheetName, snap);
   }
   for (const t of TABLE_IDS) {

@@ -182,6 +182,41 @@ describe('copy and paste carry conditional formats', () => {
   });
 });
 
+describe('stray copies of highlights', () => {
+  /** The add-in's rules (by their tag) that sit on `cell`. */
+  const oursOn = (cell: string) =>
+    bench.standIn.app
+      .conditionalFormats(sheet)
+      .filter((cf) => cf.formula?.includes('DisclosureTables:') && cf.ranges.some((r) => r.split(':')[0] === cell));
+
+  it('a highlight copied outside the tables (paste, then fill-down) is swept by the next paint', async () => {
+    const { app } = bench.standIn;
+    app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+    await host.checkNow();
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+    app.copyPaste(sheet, addr('T3.NEW.NP'), 'Z100');
+    app.fillDown(sheet, 'Z100:Z102');
+    expect(oursOn('Z100').length).toBeGreaterThan(0);
+    const c = await host.checkNow();
+    expect(c.painted).toBe(true);
+    for (const cell of ['Z100', 'Z101', 'Z102']) expect(oursOn(cell)).toEqual([]);
+    // The original stays, once.
+    expect(oursOn(addr('T3.NEW.NP'))).toHaveLength(1);
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+  });
+
+  it("clearing the highlights also removes copies outside the tables, and leaves the user's own rules", async () => {
+    const { app } = bench.standIn;
+    app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+    await host.checkNow();
+    app.copyPaste(sheet, addr('T3.NEW.NP'), 'Z100');
+    app.addConditionalFormat(sheet, 'Z101', 'Custom', { formula: '=TRUE', fill: '#00B0F0' });
+    await host.clearHighlights();
+    expect(app.conditionalFormats(sheet).filter((cf) => cf.formula?.includes('DisclosureTables:'))).toEqual([]);
+    expect(app.cell(sheet, 'Z101').conditionalFill).toBe('#00B0F0');
+  });
+});
+
 describe('protection', () => {
   it.each([false, true])(
     'on a sheet protected with allowFormatCells (Excel refusing conditional formats there: %s) the check runs, the sheet stays protected, and a refused paint is explained',
