@@ -1,9 +1,9 @@
 /**
  * Format version, report year and body from a report's text. The format is told by the labels only one of the two
  * versions has (derived from the format data); the year by the title (`2024年度…`, `2024年政府信息公开…`), the
- * statistics period, or a bare year line as PDF title pages leave it.
+ * statistics period, or a bare year line as PDF title pages leave it. The body: `body.ts`.
  */
-import { FORMAT_IDS, getFormat, REPORT_TITLE_SUFFIX } from '../../model/formats';
+import { FORMAT_IDS, getFormat } from '../../model/formats';
 import type { FormatId, ReportFormat } from '../../model/types';
 import { norm } from './tokens';
 
@@ -51,9 +51,6 @@ export function detectFormat(tableText: string): FormatId | null {
   return best;
 }
 
-/** The title's suffix, and the same without `年度` as many bodies write it. */
-const TITLE_SUFFIXES = [norm(REPORT_TITLE_SUFFIX), norm(REPORT_TITLE_SUFFIX).replace('年度', '')];
-
 /** The year the report covers. */
 export function detectYear(head: readonly string[], narrative: readonly string[]): number | undefined {
   const plausible = (y: number) => y >= 2008 && y <= 2100;
@@ -90,25 +87,6 @@ export function detectYear(head: readonly string[], narrative: readonly string[]
   for (const l of narrative.map((x) => norm(x))) {
     const m = /^(20\d\d)年(?:以来|度)?[,，]/.exec(l);
     if (m && plausible(+m[1])) return +m[1];
-  }
-  return undefined;
-}
-
-/** The body named in a title line `X2024年政府信息公开工作年度报告` (or `…工作报告`). */
-export function detectOrg(head: readonly string[]): string | undefined {
-  const lines = head.map((x) => norm(x)).filter(Boolean);
-  const isName = (l: string | undefined) => !!l && l.length >= 4 && l.length <= 30 && !/[\d,。:;!?"]/.test(l);
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.length > 60) continue;
-    const suffix = TITLE_SUFFIXES.find((s) => l.endsWith(s));
-    if (!suffix) continue;
-    const m = /^(.{0,40}?)20\d\d年度?$/.exec(l.slice(0, l.length - suffix.length));
-    if (!m) continue;
-    if (isName(m[1])) return m[1];
-    // A title page that names the body on its own line, just under (or over) the title.
-    if (!m[1] && isName(lines[i + 1]) && !TITLE_SUFFIXES.some((s) => lines[i + 1].endsWith(s))) return lines[i + 1];
-    if (!m[1] && isName(lines[i - 1])) return lines[i - 1];
   }
   return undefined;
 }

@@ -8,7 +8,8 @@ import { getFormat } from '../../model/formats';
 import type { CellId, FormatId, TableId } from '../../model/types';
 import type { UnreadCell } from '../report-input';
 import { looksSideBySide, splitColumns } from './columns';
-import { detectFormat, detectOrg, detectYear } from './detect';
+import { detectBody } from './body';
+import { detectFormat, detectYear } from './detect';
 import { doubledLines, keepAgreed, untrusted, withoutRepeats } from './doubled';
 import { htmlToText } from './html';
 import { splitSections } from './sections';
@@ -90,7 +91,7 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
   const read = readTables(format, regions, cut);
   notes.push(...read.notes);
   if (!detected) notes.push(`format ${formatId} assumed: no label distinctive of a format version was found`);
-  const org = detectOrg(head);
+  const org = detectBody(head)?.org;
   const result: ImportResult = {
     format: formatId,
     ...(year !== undefined ? { year } : {}),
