@@ -27,10 +27,14 @@ export const PAINT_FILL: Record<PaintClass, string> = {
   unfilled: '#DDEBF7',
 };
 
-/** The most likely cell also shows its figure bold in a dark colour: a cue that does not rely on colour alone. */
-export const PAINT_FONT: Partial<Record<PaintClass, string>> = {
-  errorStrong: '#9C0006',
-  warningStrong: '#7F6000',
+/**
+ * The most likely cell also shows its figure bold in a dark colour: a cue that does not rely on colour alone. Dark
+ * enough to read on its fill at WCAG AA (4.5:1 for normal text; 4.96 on the red, 6.66 on the amber; axe-core in
+ * test/e2e/pane-a11y.test.ts checks the legend's sample, which uses these colours).
+ */
+export const PAINT_FONT: Partial<Record<PaintClass, string>> & { errorStrong: string } = {
+  errorStrong: '#5C0000',
+  warningStrong: '#4D3A00',
 };
 
 export function paintClassOfFill(color: string | null | undefined): PaintClass | null {

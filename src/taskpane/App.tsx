@@ -8,7 +8,7 @@ import { GenerateForm, type GenerateFormProps } from './components/GenerateForm'
 import { ImportPanel } from './components/ImportPanel';
 import { ProblemBars } from './components/ProblemBars';
 import { Legend, StatusSummary } from './components/StatusSummary';
-import { PAINT_FILL } from '../excel/palette';
+import { PAINT_FILL, PAINT_FONT } from '../excel/palette';
 import { blankInputs, mistakesOf, overview } from './view-model';
 import { useStyles } from './components/styles';
 import { strings } from './i18n';
@@ -209,6 +209,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                     t={t}
                     fills={{
                       suspect: PAINT_FILL.errorStrong,
+                      suspectFont: PAINT_FONT.errorStrong,
                       candidate: PAINT_FILL.errorLight,
                       unfilled: PAINT_FILL.unfilled,
                     }}

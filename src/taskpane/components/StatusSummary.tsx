@@ -124,14 +124,25 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
 }
 
 /** What each mark on the sheet means; the swatches use the fills the host paints with. */
-export function Legend({ t, fills }: { t: Strings; fills: { suspect: string; candidate: string; unfilled: string } }) {
+export function Legend({
+  t,
+  fills,
+}: {
+  t: Strings;
+  /** `suspectFont`: the bold figure's colour on the most likely cell. */
+  fills: { suspect: string; suspectFont: string; candidate: string; unfilled: string };
+}) {
   const s = useStyles();
   const item = (fill: string, text: string, bold = false) => (
     <li className={s.legendItem}>
       <span
         aria-hidden
         className={s.swatch}
-        style={{ backgroundColor: fill, fontWeight: bold ? 700 : undefined, color: bold ? '#9C0006' : undefined }}
+        style={{
+          backgroundColor: fill,
+          fontWeight: bold ? 700 : undefined,
+          color: bold ? fills.suspectFont : undefined,
+        }}
       >
         {bold ? '12' : ''}
       </span>
