@@ -43,6 +43,15 @@ export function addMerges(refs: string[]): (xml: string) => string {
   return (xml) => xml.replace('</mergeCells>', refs.map((r) => `<mergeCell ref="${r}"/>`).join('') + '</mergeCells>');
 }
 
+/** The sheet's markup with every element in the namespace prefix `x:` (`<x:c>`), as some tools write it. */
+export function prefixed(xml: string): string {
+  const out = xml
+    .replace(/<(\/?)([A-Za-z])/g, '<$1x:$2')
+    .replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');
+  if (!out.includes('<x:sheetData') || !out.includes('xmlns:x=')) throw new Error('not prefixed');
+  return out;
+}
+
 /** Replaces the marked data cell's content (`<v>MARK</v>`) with `inner`. */
 export function markedCell(inner: string): (xml: string) => string {
   return (xml) => xml.replace(`<v>${MARK}</v>`, inner);

@@ -16,6 +16,7 @@ import {
   extraRow,
   markedCell,
   MARK,
+  prefixed,
   withSharedStrings,
 } from './hostile-files';
 import { expectCleanEnd, runCli, SAFETY_TIMEOUT_MS } from './run-cli';
@@ -76,6 +77,28 @@ const CASES: [string, () => Promise<Uint8Array>, RegExp][] = [
     /测试局/,
   ],
   ['encrypted-zip.xlsx', encryptedZipTemplate, /加密|密码/],
+  // Start tags without `>` or without their end tag, by the thousand: each used to be scanned to the end of the
+  // part from every one of them.
+  ['f-no-gt.xlsx', () => editedTemplate(markedCell('<v>1</v><x/>' + '<f '.repeat(100_000))), /测试局/],
+  ['f-no-end.xlsx', () => editedTemplate(markedCell('<x/>' + '<f>1'.repeat(100_000))), /测试局/],
+  ['v-no-gt.xlsx', () => editedTemplate(markedCell('<x/>' + '<v '.repeat(100_000))), /测试局/],
+  ['is-no-end.xlsx', () => editedTemplate(markedCell('<is>x'.repeat(100_000)), { 'T3.NEW.NP': MARK }), /测试局/],
+  [
+    'mergecell-no-gt.xlsx',
+    () => editedTemplate((x) => x.replace('</mergeCells>', '<mergeCell '.repeat(100_000) + '</mergeCells>')),
+    /测试局/,
+  ],
+  [
+    'prefixed-c-no-gt.xlsx',
+    () => editedTemplate((x) => prefixed(x).replace('</x:sheetData>', '<x:c '.repeat(100_000) + '</x:sheetData>')),
+    /测试局/,
+  ],
+  [
+    'prefixed-c-no-end.xlsx',
+    () => editedTemplate((x) => prefixed(x).replace('</x:sheetData>', '<x:c>1'.repeat(100_000) + '</x:sheetData>')),
+    /测试局/,
+  ],
+  ['si-no-gt.xlsx', () => withSharedStrings('<sst>' + '<si '.repeat(100_000) + '<si><t>x</t></si></sst>'), /表二/],
 ];
 
 let dir: string;

@@ -5,9 +5,9 @@ import {
   cellType,
   cellValue,
   CELL_REF,
-  FORMULA,
+  formulaOf,
   mergeOf,
-  parseSheetText,
+  sheetTextCells,
   SheetBuilder,
   T_BOOL,
   T_ERROR,
@@ -280,7 +280,7 @@ function readCell(
   }
 
   // Content in the usual shapes, `[<f>F</f>][<v>V</v>]</c>` with no other tag in F or V, read directly: there
-  // cellValue, FORMULA and the search for `</c>` all find these very tags.
+  // cellValue, formulaOf and the search for `</c>` all find these very tags.
   const n0 = a1 + 1;
   let p = n0;
   let fText: string | undefined;
@@ -309,9 +309,9 @@ function readCell(
     const endTag = find(b, C_END, a1, b.length);
     if (endTag < 0) return -1;
     const inner = text(b, n0, endTag);
-    const fm = inner.includes('f') ? FORMULA.exec(inner) : null;
+    const fm = formulaOf(inner);
     const value = sheet.value(type, cellValue(inner), inner);
-    sheet.put(row, col, value, type === T_ERROR && value !== null, fm?.[1], fm?.[2]);
+    sheet.put(row, col, value, type === T_ERROR && value !== null, fm?.[0], fm?.[1]);
     return endTag + 4;
   }
 
@@ -334,7 +334,12 @@ function scanMerges(b: Uint8Array): XMerge[] {
   // A match starts at a `<` just before `mergeCell` or before its `prefix:`: hop from one `mergeCell` to the next
   // over its `g`, rarer than `<` in what follows the cells.
   let tried = -1;
+  // A tag whose `ref="…"` was looked for up to its `>` (or the end) without one: the tags starting inside it
+  // would look through the rest of that same stretch, so they are passed over (thousands of `<mergeCell` without
+  // `>` made this quadratic).
+  let noRefUntil = -1;
   for (let k = findHop(b, MERGE_CELL, 3, p); k >= 0; k = findHop(b, MERGE_CELL, 3, k + 1)) {
+    if (k < noRefUntil) continue;
     let lt = -1;
     if (b[k - 1] === 60) lt = k - 1;
     else if (b[k - 1] === 58 /* : */) {
@@ -346,7 +351,10 @@ function scanMerges(b: Uint8Array): XMerge[] {
     tried = lt;
     let j = lt + 1;
     while (j < b.length && isWord(b[j])) j++;
-    const ref = (j > lt + 1 && b[j] === 58 ? mergeRefAt(b, j + 1) : null) ?? mergeRefAt(b, lt + 1);
+    const prefixed = j > lt + 1 && b[j] === 58 ? mergeRefAt(b, j + 1) : null;
+    const found = prefixed && 'span' in prefixed ? prefixed : mergeRefAt(b, lt + 1);
+    const ref = 'span' in found ? found.span : null;
+    for (const r of [prefixed, found]) if (r && 'stop' in r) noRefUntil = Math.max(noRefUntil, r.stop);
     if (ref) {
       const merge = mergeBytes(b, ref[0], ref[1]) ?? mergeOf(text(b, ref[0], ref[1]));
       if (merge) merges.push(merge);
@@ -378,18 +386,22 @@ function refBytes(b: Uint8Array, from: number, to: number): { row: number; col: 
   return i > from && col > 0 && row >= 0 ? { row: row - 1, col: col - 1, end: i } : null;
 }
 
-/** The `ref` value's span when `mergeCell\b[^>]*?\bref="([^"]+)"` matches at `k`. */
-function mergeRefAt(b: Uint8Array, k: number): [number, number] | null {
-  if (!startsWith(b, MERGE_CELL, k)) return null;
+/**
+ * The `ref` value's span when `mergeCell\b[^>]*?\bref="([^"]+)"` matches at `k`; else where the look for it
+ * stopped (the tag's `>` or the end; `k` when no tag of that name starts there).
+ */
+function mergeRefAt(b: Uint8Array, k: number): { span: [number, number] } | { stop: number } {
+  if (!startsWith(b, MERGE_CELL, k)) return { stop: k };
   const q0 = k + MERGE_CELL.length;
-  if (q0 < b.length && isWord(b[q0])) return null;
-  for (let q = q0; q < b.length && b[q] !== 62; q++) {
+  if (q0 < b.length && isWord(b[q0])) return { stop: k };
+  let q = q0;
+  for (; q < b.length && b[q] !== 62; q++) {
     if (b[q] !== 114 || isWord(b[q - 1]) || !startsWith(b, REF_ATTR, q)) continue;
     const v0 = q + REF_ATTR.length;
     const v1 = b.indexOf(34, v0);
-    if (v1 > v0) return [v0, v1];
+    if (v1 > v0) return { span: [v0, v1] };
   }
-  return null;
+  return { stop: q };
 }
 
 /** One worksheet part, as bytes. */
@@ -397,7 +409,8 @@ export function parseSheet(name: string, bytes: Uint8Array, strings: string[]): 
   // Decoding drops a leading byte-order mark; so does reading the bytes.
   const b = hasBom(bytes) ? bytes.subarray(3) : bytes;
   const start = find(b, SHEET_DATA, 0, b.length);
-  if (start < 0 || (start > 0 && b[start - 1] !== 60)) return parseSheetText(name, partDecoder.decode(b), strings);
+  if (start < 0 || (start > 0 && b[start - 1] !== 60))
+    return { name, cells: sheetTextCells(partDecoder.decode(b), strings), merges: scanMerges(b) };
   const sheet = new SheetBuilder(strings);
   scanSheet(b, start, sheet);
   return { name, cells: sheet.cells, merges: scanMerges(b) };

@@ -3,8 +3,9 @@
  * shapes), and the builder every path files its cells into, so the byte scanner and this path agree.
  */
 import { a1, columnIndex } from '../../model/a1';
-import { cellKey, clippedMerge, OoxmlError, onSheet, type XCell, type XMerge, type XSheet, type XValue } from './ooxml';
-import { afterLastEnd, attr, decode, stringItem } from './xml-strings';
+import { cellKey, clippedMerge, OoxmlError, onSheet, type XCell, type XMerge, type XValue } from './ooxml';
+import { ElementScanner, firstElement } from './elements';
+import { attr, decode, stringItem } from './xml-strings';
 
 function parseRef(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
@@ -36,9 +37,15 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 
 export const CELL_REF = /(?:^|\s)r="\$?([A-Za-z]+)\$?(\d+)"/;
 const CELL_TYPE = /(?:^|\s)t="(\w+)"/;
-export const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
-const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
-const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
+
+/**
+ * A cell's `<f>`: its attributes and raw text (text undefined for `<f/>`), as
+ * `<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)` finds it, in one pass (`elements.ts`).
+ */
+export function formulaOf(inner: string): [string, string | undefined] | null {
+  const f = inner.includes('f') ? firstElement(inner, 'f', { selfClosing: true }) : null;
+  return f ? [f.attrs, f.content] : null;
+}
 
 /** `r="B6"` of a cell's attributes as [letters, digits], without a regular expression in the common case. */
 function cellRef(attrs: string): [string, string] | null {
@@ -70,7 +77,8 @@ export function cellValue(inner: string): string | undefined {
     const end = inner.indexOf('</v>', at);
     if (end >= 0) return inner.slice(at + 3, end);
   }
-  return VALUE.exec(inner)?.[1];
+  // `<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>`, in one pass.
+  return firstElement(inner, 'v', { spaceAfterName: true })?.content;
 }
 
 // Cell types, as small integers so the byte scanner compares no strings.
@@ -108,8 +116,9 @@ export class SheetBuilder {
   /** The value of a cell of type `type` whose raw `<v>` text is `raw`; `inner` only matters for inline strings. */
   value(type: number, raw: string | undefined, inner: string): XValue {
     if (type === T_INLINE) {
-      const is = INLINE.exec(inner);
-      return is ? stringItem(is[1]) : '';
+      // `<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>`, in one pass.
+      const is = firstElement(inner, 'is');
+      return is ? stringItem(is.content ?? '') : '';
     }
     if (raw === undefined) return null;
     const v = decode(raw);
@@ -177,39 +186,37 @@ export class SheetBuilder {
     const col = ref ? columnIndex(ref[0]) : this.nextCol;
     this.nextCol = col + 1;
     const type = typeCode(cellType(attrs));
-    const fm = content.includes('f') ? FORMULA.exec(content) : null;
+    const fm = formulaOf(content);
     const value = this.value(type, cellValue(content), content);
-    this.put(row, col, value, type === T_ERROR && value !== null, fm?.[1], fm?.[2]);
+    this.put(row, col, value, type === T_ERROR && value !== null, fm?.[0], fm?.[1]);
   }
 }
 
-/** Namespace-prefixed sheet markup (`<x:c>`), rare: read as text with the general expression. */
-export function parseSheetText(name: string, xml: string, strings: string[]): XSheet {
+/**
+ * The cells of namespace-prefixed sheet markup (`<x:c>`), rare: read as text, rows and cells in order of position
+ * as `<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)`g finds them, in one
+ * pass (`elements.ts`). Merges are read from the bytes by the caller.
+ */
+export function sheetTextCells(xml: string, strings: string[]): Map<number, XCell> {
   const sheet = new SheetBuilder(strings);
-  const re = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  // Cells with content end by the last `</c>`; after it only rows and empty cells can stand (see afterLastEnd).
-  const withContent = xml.slice(0, afterLastEnd(xml, 'c'));
-  let after = 0;
-  for (let cm = re.exec(withContent); cm; cm = re.exec(withContent)) {
-    if (cm[1] !== undefined) sheet.rowText(cm[1]);
-    else sheet.cellText(cm[2], cm[3]);
-    after = re.lastIndex;
+  const rows = new ElementScanner(xml, 'row', { tagOnly: true });
+  const cells = new ElementScanner(xml, 'c', { selfClosing: true });
+  let row = rows.next(0);
+  let cell = cells.next(0);
+  while (row || cell) {
+    if (row && (!cell || row.start < cell.start)) {
+      sheet.rowText(row.attrs);
+      const from = row.end;
+      row = rows.next(from);
+      if (cell && cell.start < from) cell = cells.next(from);
+    } else if (cell) {
+      sheet.cellText(cell.attrs, cell.content);
+      const from = cell.end;
+      cell = cells.next(from);
+      if (row && row.start < from) row = rows.next(from);
+    }
   }
-  const rest = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)\/>/g;
-  rest.lastIndex = after;
-  for (let cm = rest.exec(xml); cm; cm = rest.exec(xml)) {
-    if (cm[1] !== undefined) sheet.rowText(cm[1]);
-    else sheet.cellText(cm[2], undefined);
-  }
-  const merges: XMerge[] = [];
-  const mergeRe = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
-  const mergeStart = xml.indexOf('mergeCells');
-  mergeRe.lastIndex = mergeStart < 0 ? xml.length : mergeStart;
-  for (let m = mergeRe.exec(xml); m; m = mergeRe.exec(xml)) {
-    const merge = mergeOf(m[1]);
-    if (merge) merges.push(merge);
-  }
-  return { name, cells: sheet.cells, merges };
+  return sheet.cells;
 }
 
 export function mergeOf(ref: string): XMerge | null {

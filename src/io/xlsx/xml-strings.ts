@@ -1,4 +1,5 @@
 /** XML text as the workbook parts write it: entities, attributes and the shared-strings part. */
+import { ElementScanner } from './elements';
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -56,9 +57,9 @@ export function stringItem(xml: string): string {
     return decode(xml.slice(3, -4));
   const noPhonetic = !xml.includes('rPh') ? xml : withoutPhonetic(xml);
   let out = '';
-  const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-  const runs = noPhonetic.slice(0, afterLastEnd(noPhonetic, 't'));
-  for (let m = re.exec(runs); m; m = re.exec(runs)) out += decode(m[1]);
+  // `<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>`g, in one pass (`elements.ts`).
+  const runs = new ElementScanner(noPhonetic, 't', { spaceAfterName: true });
+  for (let t = runs.next(0); t; t = runs.next(t.end)) out += decode(t.content ?? '');
   return out;
 }
 
@@ -77,10 +78,8 @@ const PRESERVE = ' xml:space="preserve">';
 export function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  // Items with content end by the last `</si>`; after it only empty items (`<si/>`) can stand.
-  const withContent = xml.slice(0, afterLastEnd(xml, 'si'));
-  const empty = /<(?:\w+:)?si\b[^>]*?\/>/g;
+  // Items as `<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)`g finds them, in one pass (`elements.ts`).
+  const items = new ElementScanner(xml, 'si', { selfClosing: true });
   let p = 0;
   for (;;) {
     if (xml.startsWith('<si><t', p)) {
@@ -94,13 +93,10 @@ export function sharedStrings(xml: string | undefined): string[] {
         continue;
       }
     }
-    re.lastIndex = p;
-    const m = re.exec(withContent);
-    if (!m) break;
-    out.push(m[1] ? stringItem(m[1]) : '');
-    p = re.lastIndex;
+    const item = items.next(p);
+    if (!item) break;
+    out.push(item.content ? stringItem(item.content) : '');
+    p = item.end;
   }
-  empty.lastIndex = p;
-  for (let m = empty.exec(xml); m; m = empty.exec(xml)) out.push('');
   return out;
 }
