@@ -19,7 +19,11 @@ export function charsToPoints(chars: number): number {
 }
 
 export function sheetNameFor(year: number, taken: readonly string[]): string {
-  const base = `${year}年度报表`;
+  return uniqueSheetName(`${year}年度报表`, taken);
+}
+
+/** `base`, or `base(2)`, `base(3)`…: the first that no sheet has (Excel compares sheet names ignoring case). */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {

@@ -18,6 +18,9 @@ import { readTables, type CachedLocation, type Snapshot } from './read';
 import { errorMessage } from './errors';
 import { openWorkbook } from './open-workbook';
 import { missingRequirements } from './requirements';
+import { MARKS_KEY } from './metadata';
+import { writeText } from './write-text';
+import { applyMarks, parseMarks, storedMarks, withMark, withoutMark, type ReviewedMark } from '../model/reviewed-marks';
 
 export interface ExcelHostOptions {
   /** Quiet time after the last change before a live check runs (ms). */
@@ -25,6 +28,9 @@ export interface ExcelHostOptions {
 }
 
 export interface ExcelHost extends HostOperations {
+  writeText: NonNullable<HostOperations['writeText']>;
+  markReviewed: NonNullable<HostOperations['markReviewed']>;
+  unmarkReviewed: NonNullable<HostOperations['unmarkReviewed']>;
   /** Resolves when no live check is scheduled or running. */
   whenIdle(): Promise<void>;
 }
@@ -39,6 +45,7 @@ function emptyCheck(problems: HostProblem[]): HostCheck {
     painted: false,
     formulaCells: [],
     edits: {},
+    marks: [],
   };
 }
 
@@ -116,7 +123,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     last = snap;
     cache = snap.locations.length ? snap.locations : null;
     if (!snap.locations.length) return emptyCheck(snap.problems);
-    const result = runModel(snap);
+    // Warnings marked 已核实 with the values they still have are left out before anything is painted or counted.
+    const marked = applyMarks(runModel(snap), snap.marks);
+    const result = marked.result;
     const formulaCells = liveFormulaCells(result.format, snap.formulas, result.findings);
     const attributed = attributeEdits(result.format, result, formulaCells, editedCells(snap, changes), editMemory);
     editMemory = attributed.memory;
@@ -158,7 +167,26 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       formulaCells: [...formulaCells],
       edits: attributed.edits,
       ...(snap.meta ? { report: { year: snap.meta.year, org: snap.meta.org } } : {}),
+      marks: marked.marks,
     };
+  }
+
+  /** Rewrites the stored marks with `change` applied to what the workbook holds now, then re-checks. */
+  async function changeMarks(change: (marks: ReviewedMark[]) => ReviewedMark[]): Promise<HostCheck> {
+    try {
+      await runExcel(async (ctx) => {
+        const setting = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        setting.load('value');
+        await ctx.sync();
+        const marks = change(setting.isNullObject ? [] : parseMarks(setting.value));
+        if (marks.length) ctx.workbook.settings.add(MARKS_KEY, storedMarks(marks));
+        else if (!setting.isNullObject) setting.delete();
+        await ctx.sync();
+      });
+    } catch (e) {
+      return emptyCheck([{ kind: 'failed', message: errorMessage(e) }]);
+    }
+    return runCheck(true);
   }
 
   /** One check; when the remembered locations fail (a sheet was deleted) it forgets them and tries once more. */
@@ -308,6 +336,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         }
       }
       return runCheck(true);
+    },
+
+    async writeText(req) {
+      const snap = await ensureSnapshot();
+      return writeText(req, snap?.locations ?? []);
+    },
+
+    async markReviewed(mark) {
+      // Only a well-formed mark of a warning rule is stored (the same test as reading one back).
+      const [valid] = parseMarks(storedMarks([mark]));
+      if (!valid) return runCheck(true);
+      return changeMarks((marks) => withMark(marks, valid));
+    },
+
+    async unmarkReviewed(key) {
+      return changeMarks((marks) => withoutMark(marks, key));
     },
 
     async clearHighlights() {

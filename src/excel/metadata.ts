@@ -1,13 +1,17 @@
 /**
  * What the adapter stores in the workbook so that its tables are found again and known as its own after the file is
  * closed and reopened: one workbook-level name per table (Excel moves a name with its cells) and a document setting
- * with the report's format, year and body (settings persist in the file).
+ * with the report's format, year and body, and one with the 已核实 marks. Workbook settings (ExcelApi 1.4) are kept
+ * in the file, per file and add-in, and saved with the workbook: unlike the common API's document settings they need
+ * no `saveAsync` (https://learn.microsoft.com/javascript/api/excel/excel.settingcollection).
  */
 import type { FormatId, TableId } from '../model/types';
 import { isFormatId } from '../model/formats';
 import { TABLE_NAME_PREFIX, tableName } from '../model/layout';
 
 export const SETTINGS_KEY = 'disclosureTables.report';
+/** The 已核实 marks (`src/model/reviewed-marks.ts`), in the file with the tables they are about. */
+export const MARKS_KEY = 'disclosureTables.reviewed';
 
 export interface ReportMeta {
   version: 1;

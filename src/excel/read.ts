@@ -10,7 +10,8 @@ import { tableName } from '../model/layout';
 import type { CellId, FormatId, RawValue, ReportFormat, TableDamage, TableDef, TableId } from '../model/types';
 import type { HostProblem, TableLocation } from '../taskpane/host-api';
 import { matchGrid } from './grid';
-import { SETTINGS_KEY, TABLE_IDS, parseMeta, parseNameReference, type ReportMeta } from './metadata';
+import { MARKS_KEY, SETTINGS_KEY, TABLE_IDS, parseMeta, parseNameReference, type ReportMeta } from './metadata';
+import { parseMarks, type ReviewedMark } from '../model/reviewed-marks';
 
 export interface CachedLocation extends TableLocation {
   sheetId: string;
@@ -41,6 +42,8 @@ export interface Snapshot {
   noFormatSheets: string[];
   /** Conditional formats on the sheets that hold a table (the add-in's own highlights, and copies of them). */
   formats: LoadedFormat[];
+  /** The 已核实 marks stored in the workbook. */
+  marks: ReviewedMark[];
 }
 
 interface TableProxies {
@@ -108,11 +111,14 @@ export async function readTables(ctx: Excel.RequestContext, cache: CachedLocatio
   wb.names.load('items/name,items/formula');
   const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load('value');
+  const marksSetting = wb.settings.getItemOrNullObject(MARKS_KEY);
+  marksSetting.load('value');
   const cachedFormats = new Map<string, Excel.ConditionalFormatCollection>();
   let proxies = cache ? cache.map((loc) => queueTable(ctx, loc, cachedFormats)) : [];
   await ctx.sync();
 
   const meta = setting.isNullObject ? null : parseMeta(setting.value);
+  const marks = marksSetting.isNullObject ? [] : parseMarks(marksSetting.value);
   const problems: HostProblem[] = [];
   const named: TableLocation[] = [];
   for (const t of TABLE_IDS) {
@@ -125,7 +131,7 @@ export async function readTables(ctx: Excel.RequestContext, cache: CachedLocatio
     }
     named.push({ table: t, sheet: ref.sheet, address: ref.address });
   }
-  if (!named.length && !problems.length) return emptySnapshot(meta, [{ kind: 'noTables' }]);
+  if (!named.length && !problems.length) return { ...emptySnapshot(meta, [{ kind: 'noTables' }]), marks };
 
   const cachedNames = proxies.map((p) => ({ table: p.loc.table, sheet: p.sheet.name, address: p.loc.address }));
   if (!cache || !sameLocations(cachedNames, named)) {
@@ -134,7 +140,7 @@ export async function readTables(ctx: Excel.RequestContext, cache: CachedLocatio
     await ctx.sync();
   }
   const format = getFormat(meta?.format ?? inferFormat(named));
-  return mapSnapshot(format, meta, proxies, problems);
+  return { ...mapSnapshot(format, meta, proxies, problems), marks };
 }
 
 function emptySnapshot(meta: ReportMeta | null, problems: HostProblem[]): Snapshot {
@@ -150,6 +156,7 @@ function emptySnapshot(meta: ReportMeta | null, problems: HostProblem[]): Snapsh
     excluded: [...TABLE_IDS],
     noFormatSheets: [],
     formats: [],
+    marks: [],
   };
 }
 

@@ -10,6 +10,7 @@
 import type { EditAttribution } from '../model/recent-edit';
 import type { WorkbookDelivery } from '../excel/open-workbook';
 import type { CellId, CheckResult, FormatId, TableDamage, TableId } from '../model/types';
+import type { MarkStatus, ReviewedMark } from '../model/reviewed-marks';
 
 export interface GenerateRequest {
   format: FormatId;
@@ -64,7 +65,33 @@ export interface HostCheck {
    * The import compares a report's year and body with these before writing.
    */
   report?: { year: number; org: string };
+  /**
+   * The 已核实 marks stored in the workbook and what became of each (see `src/model/reviewed-marks.ts`); warnings
+   * whose mark is `quiet` are already left out of `result`.
+   */
+  marks?: MarkStatus[];
 }
+
+/** Text the pane wrote (the generated narrative) going into the workbook. */
+export interface WriteTextRequest {
+  /** The paragraphs in order. */
+  lines: string[];
+  /** `newSheet`: a new worksheet, one paragraph a row; `selection`: the whole text in the selected cell. */
+  target: 'newSheet' | 'selection';
+  /** Replace what the selected cell holds: only after the user said so. */
+  overwrite?: boolean;
+}
+
+export type WriteTextOutcome =
+  | { ok: true; sheet: string; address: string }
+  /** The selected cell holds something: nothing was written; ask, then call again with `overwrite`. */
+  | { ok: false; reason: 'targetNotEmpty'; sheet: string; address: string }
+  /** The selected cell is a cell of the tables: text there would break them, so it is never written. */
+  | { ok: false; reason: 'insideTables'; sheet: string; address: string }
+  | { ok: false; reason: 'sheetProtected'; sheet: string }
+  /** Several areas, a chart or a shape is selected: no one cell to write into. */
+  | { ok: false; reason: 'badSelection' }
+  | { ok: false; reason: 'failed'; message: string };
 
 export interface HostOperations {
   /** Requirement sets the running host lacks; empty when everything needed is there. */
@@ -95,4 +122,13 @@ export interface HostOperations {
   restoreFormulas?(formulas: Record<CellId, string>): Promise<HostCheck>;
   /** The .xlsx template as bytes, for offices where the add-in cannot be installed. */
   templateFile?(req: Omit<GenerateRequest, 'target' | 'protect'>): Promise<Uint8Array>;
+  /** Writes text into a new sheet or the selected cell; never over a non-empty cell unless `overwrite`. */
+  writeText?(req: WriteTextRequest): Promise<WriteTextOutcome>;
+  /**
+   * Stores a 已核实 mark in the workbook (replacing an earlier mark of the same warning), then re-checks. A mark of
+   * an error or a malformed one is not stored.
+   */
+  markReviewed?(mark: ReviewedMark): Promise<HostCheck>;
+  /** Removes the mark with this key (`markKey`), then re-checks. */
+  unmarkReviewed?(key: string): Promise<HostCheck>;
 }

@@ -289,6 +289,11 @@ export class StandInSetting
   }
 }
 
+/**
+ * Workbook settings: key-value pairs kept in the file, per file and add-in, values stored as JSON
+ * (https://learn.microsoft.com/javascript/api/excel/excel.settingcollection, ExcelApi 1.4). They are saved with the
+ * workbook; no `saveAsync` as the common API's `Office.context.document.settings` needs.
+ */
 export class StandInSettingCollection
   extends StandInCollection<StandInSetting>
   implements Mirror<Excel.SettingCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'getCount' | 'items' | 'load'>

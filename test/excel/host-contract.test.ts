@@ -18,6 +18,15 @@ hostContract('the Excel host on the stand-in', async () => {
       bench.standIn.app.typeCell(c.sheet!, c.cellAddress[id], value);
       await settle();
     },
+    async userSelects(sheet, address) {
+      bench.standIn.app.select(sheet, address);
+    },
+    async userTypesText(sheet, address, text) {
+      bench.standIn.app.typeCell(sheet, address, text);
+      await settle();
+    },
+    textAt: (sheet, address) => String(bench.standIn.app.cell(sheet, address).value),
+    sheets: () => bench.standIn.app.sheets(),
     async dispose() {
       await host.stopLive();
       expect(bench.standIn.app.handlerErrors).toEqual([]);

@@ -2,7 +2,15 @@
  * A HostOperations double for component tests: returns the checks a test prepares and records every call, so tests
  * can assert what the pane asked of the host. `writeValues` merges values and returns whatever `afterWrite` makes.
  */
-import type { GenerateOutcome, GenerateRequest, HostCheck, HostOperations } from '../../src/taskpane/host-api';
+import type {
+  GenerateOutcome,
+  GenerateRequest,
+  HostCheck,
+  HostOperations,
+  WriteTextOutcome,
+} from '../../src/taskpane/host-api';
+import { applyMarks, parseMarks, storedMarks, withMark, withoutMark } from '../../src/model/reviewed-marks';
+import type { ReviewedMark } from '../../src/model/reviewed-marks';
 import { T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../../src/model/formats';
 import { check } from '../../src/model/check';
 import { renderFinding } from '../../src/model/render';
@@ -163,24 +171,46 @@ export function createModelHost() {
     };
     return Object.fromEntries(f.cells.map((c) => [c.id, valueOf(c.id)]));
   };
+  // The workbook outside the tables: text cells by `sheet!address`, the sheets, the selection, the stored marks.
+  const texts = new Map<string, string>();
+  const sheets = ['Sheet1'];
+  let selection = { sheet: 'Sheet1', address: 'A1' };
+  let marks: ReviewedMark[] = [];
+  const TABLE_SHEET = '统计表';
   const run = (): HostCheck => {
     if (!format) return hostCheck(null);
     const totalsNow = getFormat(format)
       .cells.filter((c) => c.sumOf)
       .map((c) => c.id);
-    return hostCheck(check(format, totals(), { formulaCells: totalsNow }), {
+    const marked = applyMarks(check(format, totals(), { formulaCells: totalsNow }), marks);
+    return hostCheck(marked.result, {
       formulaCells: totalsNow,
       edits: {},
+      marks: marked.marks,
       ...(report ? { report } : {}),
     });
   };
-  const host: HostOperations & { userTypes(id: CellId, v: number): void; calls: string[] } = {
+  const uniqueSheet = (base: string) => {
+    let name = base;
+    for (let i = 2; sheets.some((x) => x.toLowerCase() === name.toLowerCase()); i++) name = `${base}(${i})`;
+    sheets.push(name);
+    return name;
+  };
+  const host: HostOperations & {
+    userTypes(id: CellId, v: number): void;
+    userSelects(sheet: string, address: string): void;
+    userTypesText(sheet: string, address: string, text: string): void;
+    textAt(sheet: string, address: string): string;
+    sheets(): string[];
+    calls: string[];
+  } = {
     calls,
     missingRequirements: () => [],
     async generate(req) {
       calls.push('generate');
       format = req.format;
       report = { year: req.year, org: req.org };
+      if (!sheets.includes(TABLE_SHEET)) sheets.push(TABLE_SHEET);
       for (const k of Object.keys(values)) delete values[k];
       return { ok: true, sheet: '统计表', address: 'A1:O80' };
     },
@@ -215,6 +245,41 @@ export function createModelHost() {
       values[id] = v;
       listener?.(run());
     },
+    async writeText(req): Promise<WriteTextOutcome> {
+      calls.push('writeText');
+      if (req.target === 'newSheet') {
+        const sheet = uniqueSheet('文字说明');
+        req.lines.forEach((l, i) => texts.set(`${sheet}!A${i + 1}`, l));
+        return { ok: true, sheet, address: `A1:A${req.lines.length}` };
+      }
+      const { sheet, address } = selection;
+      const tableCells = format && sheet === TABLE_SHEET ? Object.values(hostCheck(check(format, {})).cellAddress) : [];
+      if (tableCells.includes(address)) return { ok: false, reason: 'insideTables', sheet, address };
+      if (texts.get(`${sheet}!${address}`) && !req.overwrite)
+        return { ok: false, reason: 'targetNotEmpty', sheet, address };
+      texts.set(`${sheet}!${address}`, req.lines.join('\n'));
+      return { ok: true, sheet, address };
+    },
+    async markReviewed(mark) {
+      calls.push('markReviewed');
+      // Stored as the Excel host stores it: only what reads back as a mark of a warning.
+      const [valid] = parseMarks(storedMarks([mark]));
+      if (valid) marks = withMark(marks, valid);
+      return run();
+    },
+    async unmarkReviewed(key) {
+      calls.push('unmarkReviewed');
+      marks = withoutMark(marks, key);
+      return run();
+    },
+    userSelects(sheet, address) {
+      selection = { sheet, address };
+    },
+    userTypesText(sheet, address, text) {
+      texts.set(`${sheet}!${address}`, text);
+    },
+    textAt: (sheet, address) => texts.get(`${sheet}!${address}`) ?? '',
+    sheets: () => [...sheets],
   };
   return host;
 }

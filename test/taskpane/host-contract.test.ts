@@ -8,6 +8,10 @@ hostContract('the pane’s fake host', async () => {
     host,
     settle: async () => undefined,
     userTypes: async (id, value) => host.userTypes(id, value),
+    userSelects: async (sheet, address) => host.userSelects(sheet, address),
+    userTypesText: async (sheet, address, text) => host.userTypesText(sheet, address, text),
+    textAt: (sheet, address) => host.textAt(sheet, address),
+    sheets: () => host.sheets(),
     dispose: async () => undefined,
   };
 });

@@ -1,13 +1,14 @@
 /**
  * What every host promises the task pane (`HostOperations`), as one suite run against the pane's fake host
  * (test/taskpane/host-contract.test.ts) and the real Excel host on the stand-in (test/excel/host-contract.test.ts):
- * generate, checkNow (with the year and body generated), startLive/stopLive, writeValues, goToCell and
- * clearHighlights. Findings come back as data, in
- * no language: the pane renders them in the one it shows.
+ * generate, checkNow (with the year and body generated), startLive/stopLive, writeValues, goToCell, clearHighlights,
+ * writeText (the narrative into the workbook) and the 已核实 marks. Findings come back as data, in no language: the
+ * pane renders them in the one it shows.
  */
 import { getFormat } from '../../src/model/formats';
 import { renderFinding } from '../../src/model/render';
 import type { CellId } from '../../src/model/types';
+import { markKey, newMark } from '../../src/model/reviewed-marks';
 import type { HostCheck, HostOperations } from '../../src/taskpane/host-api';
 
 export interface ContractSubject {
@@ -16,6 +17,12 @@ export interface ContractSubject {
   settle(): Promise<void>;
   /** The user types a number into a data cell of the generated tables. */
   userTypes(id: CellId, value: number): Promise<void>;
+  /** The user selects one cell, or types text into one (outside the tables). */
+  userSelects(sheet: string, address: string): Promise<void>;
+  userTypesText(sheet: string, address: string, text: string): Promise<void>;
+  /** What a cell holds as text ('' when empty); the workbook's sheet names. */
+  textAt(sheet: string, address: string): string;
+  sheets(): string[];
   dispose(): Promise<void>;
 }
 
@@ -23,6 +30,10 @@ const format = getFormat('2021');
 const inputs = format.cells.filter((c) => c.role === 'input').map((c) => c.id);
 /** Every input 0 (a complete report that holds), except one: table 三's balance fails in the 自然人 column. */
 const broken: Record<CellId, number> = { ...Object.fromEntries(inputs.map((id) => [id, 0])), 'T3.NEW.NP': 5 };
+/** A complete report that holds, with one warning: more 规章 issued than in force and repealed. */
+const warned: Record<CellId, number> = { ...Object.fromEntries(inputs.map((id) => [id, 0])), 'T2.REG.ISSUED': 5 };
+const WARNING = 'P.issuedVsInForce|P.issuedVsInForce:REG';
+const keysOf = (c: HostCheck) => c.result!.findings.map(markKey);
 
 export function hostContract(name: string, make: () => Promise<ContractSubject>): void {
   describe(`host contract: ${name}`, () => {
@@ -92,6 +103,83 @@ export function hostContract(name: string, make: () => Promise<ContractSubject>)
       await s.userTypes('T3.NEW.NP', 8);
       await s.settle();
       expect(seen).toHaveLength(count);
+    });
+
+    it('a warning marked 已核实 is quiet and listed while its values stay, back when one changes, gone when removed', async () => {
+      const c = await s.host.writeValues(warned);
+      expect(keysOf(c)).toEqual([WARNING]);
+      const made = newMark(c.result!.findings[0], c.result!, '本年制发后即被上级规章取代', new Date(2026, 0, 15));
+      if (!made.ok) throw new Error(made.problem);
+      const quiet = await s.host.markReviewed!(made.mark);
+      expect(keysOf(quiet)).toEqual([]);
+      expect(quiet.marks).toEqual([{ mark: made.mark, state: 'quiet' }]);
+      // Stored with the workbook: a new check (as after reopening) still knows it.
+      expect((await s.host.checkNow()).marks).toEqual([{ mark: made.mark, state: 'quiet' }]);
+
+      const changed = await s.host.writeValues({ 'T2.REG.ISSUED': 6 });
+      expect(keysOf(changed)).toEqual([WARNING]);
+      expect(changed.marks!.map((m) => m.state)).toEqual(['revived']);
+      const back = await s.host.writeValues({ 'T2.REG.ISSUED': 5 });
+      expect(keysOf(back)).toEqual([]);
+
+      const removed = await s.host.unmarkReviewed!(WARNING);
+      expect(removed.marks).toEqual([]);
+      expect(keysOf(removed)).toEqual([WARNING]);
+    });
+
+    it('an error cannot be marked 已核实: the mark is not stored and the error stays', async () => {
+      const c = await s.host.writeValues(broken);
+      const error = c.result!.findings.find((f) => f.severity === 'error')!;
+      expect(error).toBeDefined();
+      const forged = {
+        rule: error.rule,
+        instance: error.instance,
+        values: Object.fromEntries(error.cells.map((id) => [id, c.result!.cells[id] ?? null])),
+        reason: '确认无误',
+        date: '2026-01-15',
+      };
+      const after = await s.host.markReviewed!(forged);
+      expect(after.marks ?? []).toEqual([]);
+      expect(keysOf(after)).toContain(markKey(error));
+    });
+
+    it('writeText into a new sheet: one paragraph a row, in a sheet of its own each time', async () => {
+      const lines = ['（一）主动公开', '本年度新制发规章 0 件。'];
+      const first = await s.host.writeText!({ lines, target: 'newSheet' });
+      if (!first.ok) throw new Error(first.reason);
+      expect(s.sheets()).toContain(first.sheet);
+      expect([s.textAt(first.sheet, 'A1'), s.textAt(first.sheet, 'A2')]).toEqual(lines);
+      const second = await s.host.writeText!({ lines, target: 'newSheet' });
+      expect(second.ok && second.sheet !== first.sheet).toBe(true);
+    });
+
+    it('writeText into the selected cell: never over a value unless asked, never into the tables', async () => {
+      const c = await s.host.writeValues(warned);
+      // A sheet of the user's (the generated one is protected outside its input cells).
+      const sheet = s.sheets().find((x) => x !== c.sheet)!;
+      expect(sheet).toBeDefined();
+      const lines = ['第一段。', '第二段。'];
+      await s.userSelects(sheet, 'Z200');
+      expect(await s.host.writeText!({ lines, target: 'selection' })).toEqual({
+        ok: true,
+        sheet,
+        address: 'Z200',
+      });
+      expect(s.textAt(sheet, 'Z200')).toBe('第一段。\n第二段。');
+
+      await s.userTypesText(sheet, 'Z201', '别人的批注');
+      await s.userSelects(sheet, 'Z201');
+      const refused = await s.host.writeText!({ lines, target: 'selection' });
+      expect(refused).toEqual({ ok: false, reason: 'targetNotEmpty', sheet, address: 'Z201' });
+      expect(s.textAt(sheet, 'Z201')).toBe('别人的批注');
+      expect(await s.host.writeText!({ lines, target: 'selection', overwrite: true })).toMatchObject({ ok: true });
+      expect(s.textAt(sheet, 'Z201')).toBe('第一段。\n第二段。');
+
+      const inTable = c.cellAddress['T3.NEW.NP'];
+      await s.userSelects(c.sheet!, inTable);
+      const refusedTable = await s.host.writeText!({ lines, target: 'selection', overwrite: true });
+      expect(refusedTable).toEqual({ ok: false, reason: 'insideTables', sheet: c.sheet, address: inTable });
+      expect((await s.host.checkNow()).result!.cells['T3.NEW.NP']).toBe(0);
     });
 
     it('goToCell and clearHighlights resolve, even for a cell that is not there', async () => {
