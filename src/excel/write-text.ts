@@ -64,7 +64,8 @@ export async function writeText(req: WriteTextRequest, tables: readonly TableLoc
       const address = localAddress(cell.address);
       if (inside(tables, ws.name, address)) return { ok: false, reason: 'insideTables', sheet: ws.name, address };
       const holds = cell.values[0][0] !== '' || String(cell.formulas[0][0] ?? '') !== '';
-      if (holds && !req.overwrite) return { ok: false, reason: 'targetNotEmpty', sheet: ws.name, address };
+      const agreed = req.overwrite?.sheet === ws.name && req.overwrite.address === address;
+      if (holds && !agreed) return { ok: false, reason: 'targetNotEmpty', sheet: ws.name, address };
       // A protected sheet refuses the write with AccessDenied, unless the cell is unlocked: let Excel decide.
       cell.numberFormat = [['@']];
       cell.values = [[lines.join('\n')]];

@@ -78,8 +78,11 @@ export interface WriteTextRequest {
   lines: string[];
   /** `newSheet`: a new worksheet, one paragraph a row; `selection`: the whole text in the selected cell. */
   target: 'newSheet' | 'selection';
-  /** Replace what the selected cell holds: only after the user said so. */
-  overwrite?: boolean;
+  /**
+   * The cell the user agreed to replace (from a `targetNotEmpty` outcome): a selected cell that holds something is
+   * replaced only when it is this one, so a selection changed in between is never written over unasked.
+   */
+  overwrite?: { sheet: string; address: string };
 }
 
 export type WriteTextOutcome =
@@ -122,7 +125,7 @@ export interface HostOperations {
   restoreFormulas?(formulas: Record<CellId, string>): Promise<HostCheck>;
   /** The .xlsx template as bytes, for offices where the add-in cannot be installed. */
   templateFile?(req: Omit<GenerateRequest, 'target' | 'protect'>): Promise<Uint8Array>;
-  /** Writes text into a new sheet or the selected cell; never over a non-empty cell unless `overwrite`. */
+  /** Writes text into a new sheet or the selected cell; never over a non-empty cell the user did not agree to. */
   writeText?(req: WriteTextRequest): Promise<WriteTextOutcome>;
   /**
    * Stores a 已核实 mark in the workbook (replacing an earlier mark of the same warning), then re-checks. A mark of

@@ -255,8 +255,8 @@ export function createModelHost() {
       const { sheet, address } = selection;
       const tableCells = format && sheet === TABLE_SHEET ? Object.values(hostCheck(check(format, {})).cellAddress) : [];
       if (tableCells.includes(address)) return { ok: false, reason: 'insideTables', sheet, address };
-      if (texts.get(`${sheet}!${address}`) && !req.overwrite)
-        return { ok: false, reason: 'targetNotEmpty', sheet, address };
+      const agreed = req.overwrite?.sheet === sheet && req.overwrite.address === address;
+      if (texts.get(`${sheet}!${address}`) && !agreed) return { ok: false, reason: 'targetNotEmpty', sheet, address };
       texts.set(`${sheet}!${address}`, req.lines.join('\n'));
       return { ok: true, sheet, address };
     },

@@ -172,12 +172,28 @@ export function hostContract(name: string, make: () => Promise<ContractSubject>)
       const refused = await s.host.writeText!({ lines, target: 'selection' });
       expect(refused).toEqual({ ok: false, reason: 'targetNotEmpty', sheet, address: 'Z201' });
       expect(s.textAt(sheet, 'Z201')).toBe('别人的批注');
-      expect(await s.host.writeText!({ lines, target: 'selection', overwrite: true })).toMatchObject({ ok: true });
+      // Agreed for another cell than the one selected now: still not written over.
+      await s.userTypesText(sheet, 'Z202', '另一格');
+      await s.userSelects(sheet, 'Z202');
+      const agreedZ201 = { sheet, address: 'Z201' };
+      expect(await s.host.writeText!({ lines, target: 'selection', overwrite: agreedZ201 })).toMatchObject({
+        ok: false,
+        reason: 'targetNotEmpty',
+      });
+      expect(s.textAt(sheet, 'Z202')).toBe('另一格');
+      await s.userSelects(sheet, 'Z201');
+      expect(await s.host.writeText!({ lines, target: 'selection', overwrite: agreedZ201 })).toMatchObject({
+        ok: true,
+      });
       expect(s.textAt(sheet, 'Z201')).toBe('第一段。\n第二段。');
 
       const inTable = c.cellAddress['T3.NEW.NP'];
       await s.userSelects(c.sheet!, inTable);
-      const refusedTable = await s.host.writeText!({ lines, target: 'selection', overwrite: true });
+      const refusedTable = await s.host.writeText!({
+        lines,
+        target: 'selection',
+        overwrite: { sheet: c.sheet!, address: inTable },
+      });
       expect(refusedTable).toEqual({ ok: false, reason: 'insideTables', sheet: c.sheet, address: inTable });
       expect((await s.host.checkNow()).result!.cells['T3.NEW.NP']).toBe(0);
     });
