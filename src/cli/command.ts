@@ -1,4 +1,6 @@
 /** The contract every `disclosure-tables` sub-command implements; `main.ts` dispatches by name. */
+import { formatMessage, type MessageKey, type MessageParams } from '../model/messages';
+import type { Lang } from '../model/types';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -16,16 +18,25 @@ export interface CliIO {
 
 export interface Command {
   name: string;
-  /** One line for `disclosure-tables --help`. */
-  summary: string;
-  usage: string;
+  /** One line for `disclosure-tables --help` (its key in the message table). */
+  summary: MessageKey;
+  /** The command's `--help` (its key in the message table). */
+  usage: MessageKey;
   /** Returns the exit status: 0 ok, 1 findings with severity error, 2 bad usage or unreadable input. */
   run(args: string[], io: CliIO): Promise<number>;
 }
 
+/** Bad usage: the message table's key and parameters, said in the language `--lang` names when it is printed. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(formatMessage(key, 'en', params));
     this.name = 'UsageError';
+  }
+
+  text(lang: Lang): string {
+    return formatMessage(this.key, lang, this.params);
   }
 }

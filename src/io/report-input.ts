@@ -1,6 +1,7 @@
 /**
  * What every reader (JSON, .xlsx, report text, HTML, .docx) hands to the checker and the command line.
  */
+import { formatMessage, type MessageKey, type MessageParams } from '../model/messages';
 import type { CellId, FormatId, RawValues } from '../model/types';
 
 export interface ReportInput {
@@ -104,6 +105,11 @@ export class InputError extends Error {
   ) {
     super(message);
     this.name = 'InputError';
+  }
+
+  /** The error said by the message table, in both languages. */
+  static of(key: MessageKey, params: MessageParams = {}, file?: string): InputError {
+    return new InputError(formatMessage(key, 'zh', params), file, formatMessage(key, 'en', params));
   }
 
   text(lang: 'zh' | 'en'): string {

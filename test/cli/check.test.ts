@@ -168,9 +168,11 @@ describe('disclosure-tables check', () => {
   });
 
   test.each([
-    [['check'], /name at least one file/],
-    [['check', 'bad.json', '--lang', 'fr'], /--lang must be zh or en/],
-    [['check', 'bad.json', '--colour'], /unknown option --colour/],
+    [['check'], /请至少给出一个要检查的文件或文件夹/],
+    [['check', '--lang', 'en'], /name at least one file/],
+    [['check', 'bad.json', '--lang', 'fr'], /--lang 应为 zh 或 en，而不是“fr”/],
+    [['check', 'bad.json', '--colour'], /没有 --colour 这个选项/],
+    [['--lang', 'en', 'check', 'bad.json', '--colour'], /unknown option --colour/],
     [['check', 'missing.json'], /missing\.json: 没有这个文件或文件夹/],
     [['check', 'missing.json', '--lang', 'en'], /missing\.json: no such file/],
     [['check', 'broken.json'], /broken\.json: not valid JSON/],
@@ -199,6 +201,6 @@ describe('the installed command', () => {
     expect(bad.status).toBe(1);
     const usage = spawnSync(process.execPath, [bin, 'check'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('name at least one file');
+    expect(usage.stderr).toContain('请至少给出一个要检查的文件或文件夹');
   });
 });

@@ -12,13 +12,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { checkReportInput } from '../../io/check-input';
 import { formatMessage } from '../../model/messages';
-import type { Lang } from '../../model/types';
 import type { ReportInput } from '../../io/report-input';
 import { planFiles, readInputs, readPlannedFile, type PlannedFile, type Unreadable } from '../../io/readers';
 import { terminalSafe } from '../terminal-safe';
 import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
-import { parseArgs } from '../args';
+import { langOption, parseArgs } from '../args';
 import { runPartsCheck } from './parts';
 import { reviewPath, writeReviewWorkbook } from './review';
 import * as path from 'path';
@@ -30,24 +29,6 @@ import {
   renderSummaryTable,
   type ReportEntry,
 } from '../render';
-
-const USAGE = `Usage: disclosure-tables check FILE_OR_FOLDER... [--previous FILE] [--review FILE.xlsx] [--json] [--explain]
-                                  [--lang zh|en]
-       disclosure-tables check TOTAL --parts FOLDER [--expect BODIES.txt] [--json] [--lang zh|en]
-
-Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .html, .docx; folders are searched).
-  --previous FILE  last year's report (any of the kinds above), for the cross-year checks
-  --parts FOLDER   TOTAL is a consolidated report: every cell must equal the sum of the reports of its year
-                   found in FOLDER; lists the cells that differ, the parts that may be missing (a body listed
-                   in --expect, or with last year's report only, or unreadable) and parts with errors
-  --expect FILE    with --parts: the bodies that must have a report, one name per line
-  --review FILE.xlsx  also write a review workbook: a summary row per body and year (status, counts, rates,
-                   a link to its findings), every finding with its cells by label, and what could not be read
-  --replace        with --review: replace FILE.xlsx if it exists (never an input)
-  --json           print one JSON document on stdout
-  --explain        say for each cell that could not be read from a report's text what was tried
-  --lang zh|en     language of the messages (default zh)
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
 
 /** Files beyond this count get a progress bar on a terminal. */
 const PROGRESS_THRESHOLD = 20;
@@ -114,12 +95,6 @@ export function pairPrevious<T extends PairKey>(
     const ofYear = byYear.get(year) ?? [];
     return ofYear.length === 1 && sameBody(ofYear[0], input) ? ofYear[0] : undefined;
   });
-}
-
-function langOption(v: string | undefined): Lang {
-  if (v === undefined) return 'zh';
-  if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not '${v}'`);
-  return v;
 }
 
 /** A report checked and written out (to the spool), with what pairing and the summary need of it. */
@@ -201,15 +176,15 @@ function safeStrings<T extends object>(o: T): T {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check the tables of reports (JSON, .xlsx, text, HTML, .docx) and locate wrong cells',
-  usage: USAGE,
+  summary: 'check.summary',
+  usage: 'check.usage',
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseArgs(args, ['previous', 'lang', 'parts', 'expect', 'review'], ['json', 'explain', 'replace']);
     const lang = langOption(p.values.get('lang'));
-    if (!p.positional.length) throw new UsageError('name at least one file or folder to check');
+    if (!p.positional.length) throw new UsageError('check.noInput');
     const json = p.flags.has('json');
     const parts = p.values.get('parts');
-    if (p.values.has('expect') && !parts) throw new UsageError('--expect goes with --parts FOLDER');
+    if (p.values.has('expect') && !parts) throw new UsageError('check.expectWithoutParts');
     if (parts) return runPartsCheck(p.positional, parts, { lang, json, expect: p.values.get('expect') }, io);
     const reviewArg = p.values.get('review');
     const review = reviewArg ? reviewPath(reviewArg, p.positional, p.flags.has('replace'), lang, io.cwd) : null;
@@ -300,7 +275,7 @@ export const checkCommand: Command = {
 
       if (review && forReview) {
         if (done.some((d) => path.resolve(io.cwd, sourceFile(d.file)) === review))
-          throw new UsageError(formatMessage('review.isInput', lang, { file: reviewArg! }));
+          throw new UsageError('review.isInput', { file: reviewArg! });
         await writeReviewWorkbook(review, forReview, unreadable, lang);
         io.stderr(formatMessage('review.written', lang, { file: reviewArg! }) + '\n');
       }

@@ -14,21 +14,14 @@ import type { CliIO, Command } from '../command';
 import { UsageError } from '../command';
 import { langOption, parseArgs } from '../args';
 
-const USAGE = `Usage: disclosure-tables narrative FILE_OR_FOLDER... [--lang zh|en]
-
-用统计表的数字写出年报正文中“主动公开”“依申请公开”“行政复议、行政诉讼”的标准段落（中文），输出到标准输出。
-Writes the standard paragraphs of the report text from its tables (the text is Chinese).
-  --lang zh|en     language of the notes around the text (default zh)
-Exit status: 0 written, 2 bad usage or unreadable input.`;
-
 export const narrativeCommand: Command = {
   name: 'narrative',
-  summary: 'write the standard paragraphs of the report text from its tables (生成文字说明)',
-  usage: USAGE,
+  summary: 'narrative.summary',
+  usage: 'narrative.usage',
   async run(args: string[], io: CliIO): Promise<number> {
     const p = parseArgs(args, ['lang'], []);
     const lang = langOption(p.values.get('lang'));
-    if (!p.positional.length) throw new UsageError(formatMessage('narrative.noInput', lang));
+    if (!p.positional.length) throw new UsageError('narrative.noInput');
     const inputs = await readInputs(p.positional, { cwd: io.cwd });
     if (!inputs.length) throw new InputError(formatMessage('narrative.none', lang));
     const blocks = inputs.map((input) => {

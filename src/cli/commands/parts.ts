@@ -192,7 +192,7 @@ export async function runPartsCheck(
 ): Promise<number> {
   const { inputs, unreadable } = await readInputsDetailed(totalPaths, { cwd: io.cwd });
   if (unreadable.length) throw new InputError(unreadable[0].message, unreadable[0].file);
-  if (inputs.length !== 1) throw new UsageError(formatMessage('parts.oneTotal', opts.lang, { count: inputs.length }));
+  if (inputs.length !== 1) throw new UsageError('parts.oneTotal', { count: inputs.length });
   const expected = opts.expect ? readExpected(opts.expect, io.cwd) : undefined;
   const found = await readInputsDetailed([partsFolder], { cwd: io.cwd });
   const totalFile = path.resolve(io.cwd, inputs[0].file);

@@ -11,11 +11,10 @@ import type { ReviewEntry } from '../../io/xlsx/review-workbook';
 import { UsageError } from '../command';
 
 export function reviewPath(arg: string, inputs: string[], replace: boolean, lang: Lang, cwd: string): string {
-  if (!/\.xlsx$/i.test(arg)) throw new UsageError(formatMessage('review.notXlsx', lang, { file: arg }));
+  if (!/\.xlsx$/i.test(arg)) throw new UsageError('review.notXlsx', { file: arg });
   const full = path.resolve(cwd, arg);
-  if (inputs.some((i) => path.resolve(cwd, i) === full))
-    throw new UsageError(formatMessage('review.isInput', lang, { file: arg }));
-  if (fs.existsSync(full) && !replace) throw new UsageError(formatMessage('review.exists', lang, { file: arg }));
+  if (inputs.some((i) => path.resolve(cwd, i) === full)) throw new UsageError('review.isInput', { file: arg });
+  if (fs.existsSync(full) && !replace) throw new UsageError('review.exists', { file: arg });
   return full;
 }
 
