@@ -187,7 +187,7 @@ export const checkCommand: Command = {
     if (p.values.has('expect') && !parts) throw new UsageError('check.expectWithoutParts');
     if (parts) return runPartsCheck(p.positional, parts, { lang, json, expect: p.values.get('expect') }, io);
     const reviewArg = p.values.get('review');
-    const review = reviewArg ? reviewPath(reviewArg, p.positional, p.flags.has('replace'), lang, io.cwd) : null;
+    const review = reviewArg ? reviewPath(reviewArg, p.positional, p.flags.has('replace'), io.cwd) : null;
 
     let progressShown = false;
     const onFile = (i: number, total: number, file: string) => {

@@ -5,12 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatMessage } from '../../model/messages';
 import type { Lang } from '../../model/types';
 import type { ReviewEntry } from '../../io/xlsx/review-workbook';
 import { UsageError } from '../command';
 
-export function reviewPath(arg: string, inputs: string[], replace: boolean, lang: Lang, cwd: string): string {
+export function reviewPath(arg: string, inputs: string[], replace: boolean, cwd: string): string {
   if (!/\.xlsx$/i.test(arg)) throw new UsageError('review.notXlsx', { file: arg });
   const full = path.resolve(cwd, arg);
   if (inputs.some((i) => path.resolve(cwd, i) === full)) throw new UsageError('review.isInput', { file: arg });

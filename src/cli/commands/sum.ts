@@ -161,12 +161,6 @@ function oneSetPerWorkbook(read: Read[], year: number | undefined, lang: Lang, n
   return read.filter((r) => !dropped.has(r));
 }
 
-/** A sheet holding a set of the tables, as a note names it. */
-interface Sheet {
-  name: string;
-  hidden: boolean;
-}
-
 export const sumCommand: Command = {
   name: 'sum',
   summary: 'sum.summary',
