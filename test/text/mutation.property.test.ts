@@ -7,7 +7,10 @@
 import fc from 'fast-check';
 import { importReportTexts } from '../../src/io/text';
 import { expectedReports, readSample } from './fixtures';
-import { MORE_MUTATION_KINDS, MUTATION_KINDS, mutate, type Mutation } from './mutations';
+import { MORE_MUTATION_KINDS, MUTATION_KINDS, mutate, OTHER_BODY_YEAR, type Mutation } from './mutations';
+import { patternValues } from './synthetic';
+
+const otherValues = patternValues();
 
 const mutation = fc.record({
   kind: fc.constantFrom<Mutation['kind']>(...MUTATION_KINDS),
@@ -45,7 +48,11 @@ describe.each(expectedReports())('$name with wider damage (split labels, stray l
     fc.assert(
       fc.property(fc.array(wider, { minLength: 1, maxLength: 4 }), (muts) => {
         const reports = importReportTexts(mutate(lines, muts).join('\n'));
-        const r = reports.find((x) => x.year === exp.year) ?? (reports.length === 1 ? reports[0] : undefined);
+        // Another body's report pasted alongside is read as a report of its own, never mixed into this one.
+        const other = reports.find((x) => x.year === OTHER_BODY_YEAR);
+        if (other) for (const [id, v] of Object.entries(other.cells)) expect([id, v]).toEqual([id, otherValues[id]]);
+        const own = reports.filter((x) => x.year !== OTHER_BODY_YEAR);
+        const r = own.find((x) => x.year === exp.year) ?? (own.length === 1 ? own[0] : undefined);
         if (!r) return;
         for (const [id, v] of Object.entries(r.cells)) expect([id, v]).toEqual([id, exp.cells[id]]);
         // Every cell of these reports is filled: a cell the damage hid is unread, never blamed on the report.

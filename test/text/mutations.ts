@@ -3,6 +3,8 @@
  * punctuation swapped, a label broken over two lines, a page footer or other stray line inserted, the text cut off.
  * Shared by the mutation property tests and the regression cases they found.
  */
+import { patternValues, reportText } from './synthetic';
+
 const HALF_TO_FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；' };
 const FULL_TO_HALF: Record<string, string> = Object.fromEntries(Object.entries(HALF_TO_FULL).map(([h, f]) => [f, h]));
 
@@ -22,7 +24,20 @@ export const MORE_MUTATION_KINDS = [
   'tag',
   'mdsep',
   'page',
+  // Shape 7: another body's whole report pasted before or after this one (`at` even: before).
+  'body',
 ] as const;
+
+/** Another body's report, of a year no sample has (`body` damage): it must come back as a report of its own. */
+export const OTHER_BODY_YEAR = 2030;
+const otherBody = (kind: 'text' | 'html') =>
+  reportText(patternValues(), kind, {
+    org: '临江市城南街道办事处',
+    year: OTHER_BODY_YEAR,
+    overview: [`${OTHER_BODY_YEAR}年，我街道办事处认真落实政务公开各项工作。`],
+  }).split('\n');
+/** The other body's report as the pasted text is: a web page's tables with a page, text with a text. */
+const OTHER_BODY = { text: otherBody('text'), html: otherBody('html') };
 
 /** Stray tags pasted into a text (`tag` damage). */
 export const TAG_LINES = [
@@ -78,6 +93,10 @@ export function mutate(lines: readonly string[], muts: readonly Mutation[]): str
     else if (m.kind === 'tag') out.splice(i, 0, TAG_LINES[pos % TAG_LINES.length]);
     else if (m.kind === 'mdsep') out.splice(i, 0, '| --- | --- | --- |');
     else if (m.kind === 'page') out.splice(i, 0, '\f政府信息公开工作年度报告');
+    else if (m.kind === 'body') {
+      const other = OTHER_BODY[out.some((l) => /<table\b/i.test(l)) ? 'html' : 'text'];
+      out = m.at % 2 === 0 ? [...other, ...out] : [...out, ...other];
+    }
     // Cut off inside line i: its first `pos` characters are the last of the text.
     else out = [...out.slice(0, i), out[i].slice(0, pos % (out[i].length + 1))];
   }

@@ -8,7 +8,16 @@ import { checkReportInput } from '../../src/io/check-input';
 import { htmlReportReader, textReportReader } from '../../src/io/text/readers';
 import { htmlToText, importReportTexts, type ImportResult } from '../../src/io/text';
 import { getFormat } from '../../src/model/formats';
-import { blankValues, fullValues, KINDS, reportText, tableLines, type Values } from './synthetic';
+import {
+  blankValues,
+  fullValues,
+  KINDS,
+  patternValues,
+  reportText,
+  tableLines,
+  type Kind,
+  type Values,
+} from './synthetic';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -209,6 +218,63 @@ describe('shape 6: a table left entirely blank', () => {
     await expect(textReportReader.read('prose.txt', utf8('一、总体情况\n本年度工作平稳。'))).rejects.toThrow(
       /no table/,
     );
+  });
+});
+
+describe('shape 7: two bodies in one file, one after the other', () => {
+  const city = fullValues();
+  const street = patternValues();
+  const twoBodies = (kind: Kind, o: { streetTitle?: boolean } = {}) => {
+    const first = reportText(city, kind, { org: '临江市人民政府', year: 2024 });
+    const second = reportText(street, kind, { org: '临江市城南街道办事处', year: 2024 });
+    // Without its title and overview: the street office's tables pasted right after the city's report.
+    const bare =
+      o.streetTitle === false
+        ? second
+            .split('\n')
+            .slice(kind === 'html' ? 4 : 3)
+            .join('\n')
+        : second;
+    return `${first}\n${bare}`;
+  };
+
+  test.each(KINDS)('%s: read as two reports, each with its own body name and its own values', (kind) => {
+    const reports = importReportTexts(twoBodies(kind));
+    expect(reports.map((r) => [r.org, r.year])).toEqual([
+      ['临江市人民政府', 2024],
+      ['临江市城南街道办事处', 2024],
+    ]);
+    expectTrue(reports[0], city);
+    expectTrue(reports[1], street);
+    for (const r of reports) expect(Object.keys(r.cells)).toHaveLength(cellCount);
+  });
+
+  test.each(KINDS)(
+    '%s: the second body pasted without its title: still its own report, and a note says why',
+    (kind) => {
+      const reports = importReportTexts(twoBodies(kind, { streetTitle: false }));
+      expect(reports).toHaveLength(2);
+      expectTrue(reports[0], city);
+      expectTrue(reports[1], street);
+      expect(reports[1].notes?.join('\n')).toMatch(/tables start again at line \d+ with no title/);
+    },
+  );
+
+  test('the file reader gives each body its own report, named apart even when their years are the same', async () => {
+    const inputs = await textReportReader.read('two.txt', utf8(twoBodies('text')));
+    expect(inputs.map((i) => [i.file, i.org])).toEqual([
+      ['two.txt#1', '临江市人民政府'],
+      ['two.txt#2', '临江市城南街道办事处'],
+    ]);
+  });
+
+  test('a table heading repeated before table 四 (a running header on a new page) does not split the report', () => {
+    const lines = reportText(full, 'text').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+    const header = lines.find((l) => l.startsWith('三、收到和处理政府信息公开申请情况'))!;
+    const reports = importReportTexts([...lines.slice(0, i), '\f', header, ...lines.slice(i)].join('\n'));
+    expect(reports).toHaveLength(1);
+    expectTrue(reports[0], full);
   });
 });
 

@@ -58,6 +58,11 @@ export function detectYear(head: readonly string[], narrative: readonly string[]
   // 1. The report's title: `…2024年度政府信息公开工作报告` / `…2024年政府信息公开工作年度报告`, also broken over
   // the first lines. Not any `2021年政府信息公开工作要点`: a page's links and notices name other documents.
   const title = /(20\d\d)年度?(?:的)?政府信息公开工作(?:年度)?报告/;
+  // A line that is a title, whole, before a title a sentence mentions (a preface quoting another report's name).
+  for (const l of lines) {
+    const m = l.length <= 60 && /报告$/.test(l) && !/[,。;:]/.test(l) ? title.exec(l) : null;
+    if (m && plausible(+m[1])) return +m[1];
+  }
   for (const l of [
     ...lines,
     head

@@ -7,6 +7,7 @@
 import { getFormat } from '../../model/formats';
 import type { CellId, FormatId, TableId } from '../../model/types';
 import type { UnreadCell } from '../report-input';
+import { splitBodies } from './bodies';
 import { looksSideBySide, splitColumns } from './columns';
 import { detectBody } from './body';
 import { detectFormat, detectYear } from './detect';
@@ -136,6 +137,14 @@ export function importReportTexts(text: string): ImportResult[] {
 function readReports(text: string): ImportResult[] {
   const html = looksLikeHtml(text);
   const all = html ? lines(htmlToText(text)) : withoutTags(lines(text));
+  // Reports of two bodies pasted one after the other: each read on its own, never merged into one.
+  return splitBodies(all).flatMap((body) =>
+    readBody(body.lines, html).map((r) => (body.note ? { ...r, notes: [...(r.notes ?? []), body.note] } : r)),
+  );
+}
+
+/** One body's text: one report, or two for a side-by-side comparison of two years. */
+function readBody(all: string[], html: boolean): ImportResult[] {
   const columns = splitColumns(all);
   if (!columns && looksSideBySide(all)) {
     // Two reports side by side but no line says which year is which column: read nothing rather than misattribute.

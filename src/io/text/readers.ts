@@ -25,8 +25,11 @@ export function toReportInputs(file: string, results: ImportResult[]): ReportInp
       file,
     );
   }
+  // Two years side by side are told apart by their year; two bodies' reports of one year by their order.
+  const years = found.map((r) => r.year);
+  const byYear = years.every((y, i) => y !== undefined && years.indexOf(y) === i);
   return found.map((r, i) => ({
-    file: found.length > 1 ? `${file}#${r.year ?? i + 1}` : file,
+    file: found.length > 1 ? `${file}#${byYear ? r.year : i + 1}` : file,
     format: r.format,
     ...(r.year !== undefined ? { year: r.year } : {}),
     ...(r.org ? { org: r.org } : {}),

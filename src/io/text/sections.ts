@@ -107,6 +107,26 @@ function labelsFollow(lines: readonly string[], at: number, k: TableSection, num
   return numbered && window.some((l) => lineFields(l).filter((f) => classify(f).kind === 'value').length >= 5);
 }
 
+/**
+ * The lines where a table starts, in order: a table heading with its labels under it, or the table's own first
+ * line (table 二's caption, table 三's corner) when it was copied without a heading. Used to tell a second report
+ * pasted after the first (its tables start again after table 四) from one report.
+ */
+export function tableStarts(lines: readonly string[]): { at: number; table: TableSection }[] {
+  const out: { at: number; table: TableSection }[] = [];
+  lines.forEach((line, i) => {
+    const table = tableHeadingOf(line);
+    if (table && labelsFollow(lines, i, table, false)) {
+      out.push({ at: i, table });
+      return;
+    }
+    const key = normaliseLabel(line);
+    if (key.startsWith(CAPTION_KEY)) out.push({ at: i, table: 't2' });
+    else if (key.startsWith(CORNER_KEY)) out.push({ at: i, table: 't3' });
+  });
+  return out;
+}
+
 /** The prose sections, looked for in order (table rows such as `五、…` never come before them). */
 const PROSE: readonly SectionKey[] = ['overview', 'problems', 'other'];
 
