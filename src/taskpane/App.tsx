@@ -13,6 +13,7 @@ import { blankInputs, mistakesOf, overview } from './view-model';
 import { useStyles } from './components/styles';
 import { strings } from './i18n';
 import { FLUENT_THEMES, type ThemeKind } from './theme';
+import { useKeepFocus } from './focus-keeper';
 
 export interface AppProps {
   host: HostOperations;
@@ -25,6 +26,8 @@ export interface AppProps {
   /** Extra panels (import, template) rendered under the findings, given the current language. */
   extras?: (ctx: { lang: Lang; host: HostOperations; onResult(c: HostCheck): void }) => React.ReactNode;
 }
+
+const FOCUS_FALLBACKS = ['[data-testid="overall"]', 'h1'] as const;
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -49,6 +52,9 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
   const [failure, setFailure] = React.useState<string | null>(null);
   // Live starts and stops are serialised: a stop still in flight must not cancel the start that follows it.
   const liveChain = React.useRef<Promise<unknown>>(Promise.resolve());
+  // A control an action removes hands the focus to the summary (what the action did), else to the title.
+  const rootRef = React.useRef<HTMLElement>(null);
+  useKeepFocus(rootRef, FOCUS_FALLBACKS);
 
   const guarded = React.useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -136,9 +142,11 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
   );
 
   return (
-    <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <main ref={rootRef} className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className={s.header}>
-        <h1 className={s.title}>{t.appTitle}</h1>
+        <h1 className={s.title} tabIndex={-1}>
+          {t.appTitle}
+        </h1>
         <Button
           appearance="subtle"
           size="small"

@@ -99,6 +99,7 @@ function MistakeCard({
   const picture = balancePicture(result, f);
   const suggestion = f.suggestion && Object.keys(f.suggestion).length > 0 ? f.suggestion : undefined;
   const expected = f.rule.startsWith('F.') && typeof f.params?.expected === 'string' ? f.params.expected : undefined;
+  // Busy buttons stay focusable (disabledFocusable): a disabled button would drop a keyboard user's focus.
   const run = async (kind: 'apply' | 'restore', fn: () => Promise<void>) => {
     setBusy(kind);
     try {
@@ -155,7 +156,7 @@ function MistakeCard({
           <Button
             size="small"
             appearance="primary"
-            disabled={busy !== null}
+            disabledFocusable={busy !== null}
             onClick={() => void run('restore', () => onRestore({ [f.cells[0]]: expected }))}
           >
             {busy === 'restore' ? t.restoring : t.restoreFormula}
@@ -165,7 +166,7 @@ function MistakeCard({
           <Button
             size="small"
             appearance="primary"
-            disabled={busy !== null}
+            disabledFocusable={busy !== null}
             onClick={() => void run('apply', () => onApply(suggestion))}
           >
             {busy === 'apply' ? t.applying : t.applySuggestion}

@@ -131,7 +131,8 @@ export function GenerateForm({
       </Field>
       <Switch checked={protect} onChange={(_, d) => setProtect(d.checked)} label={t.protect} />
       <div className={s.actions}>
-        <Button appearance="primary" type="submit" disabled={disabled || busy}>
+        {/* Busy, it stays focusable: a keyboard user's focus is not dropped to the page while it works. */}
+        <Button appearance="primary" type="submit" disabled={disabled} disabledFocusable={busy && !disabled}>
           {busy ? t.generating : t.generate}
         </Button>
         {onDownloadTemplate && (

@@ -47,7 +47,7 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
   const [filling, setFilling] = React.useState(false);
   if (!result || !o) {
     return (
-      <div className={s.overall} data-testid="overall">
+      <div className={s.overall} data-testid="overall" tabIndex={-1}>
         <Badge appearance="outline" color="informative">
           {t.overallNotChecked}
         </Badge>
@@ -64,7 +64,7 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
   }[o.state];
   return (
     <div className={s.stack}>
-      <div className={s.overall} role="status" data-testid="overall" data-state={o.state}>
+      <div className={s.overall} role="status" data-testid="overall" data-state={o.state} tabIndex={-1}>
         <Badge size="large" appearance="filled" color={BADGE[o.state].color} icon={BADGE[o.state].icon}>
           {label}
         </Badge>
@@ -81,7 +81,7 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
         <div className={s.actions}>
           <Button
             size="small"
-            disabled={filling}
+            disabledFocusable={filling}
             title={t.fillZeroNote(o.unfilled)}
             onClick={async () => {
               setFilling(true);
