@@ -12,7 +12,7 @@
  */
 import { getFormat } from './formats';
 import { parseCell } from './values';
-import type { CellId, CellKind, DataCell, FormatId, RawValues } from './types';
+import type { CellId, CellKind, DataCell, FormatId, RawValue, RawValues } from './types';
 
 /** Decimals kept for `amount` cells when they are added and compared. */
 export const AMOUNT_DECIMALS = 4;
@@ -32,6 +32,23 @@ export interface Addition {
   values: Record<CellId, number>;
   /** Cells some part left unfilled (or filled with something that is not a number): counted as 0. */
   unfilledSomewhere: CellId[];
+  /**
+   * Cells of a part holding text with a figure that is not a number (`3件`, `1573<U+200B>179`): the sum left
+   * them out, so it is short of what the part meant. A caller must not present such a sum as the total.
+   */
+  misread: Misread[];
+}
+
+/** A part's cell whose text holds a figure but is not a number (`parseCell`): never added. */
+export interface Misread {
+  /** Index of the part in the list given. */
+  part: number;
+  cell: CellId;
+}
+
+/** Text with a digit that `parseCell` does not read as a number: a figure the sum would silently miss. */
+function isMisread(raw: RawValue, filled: boolean): boolean {
+  return !filled && typeof raw === 'string' && /[0-9０-９]/.test(raw);
 }
 
 /**
@@ -42,18 +59,20 @@ export function addValues(formatId: FormatId, parts: readonly RawValues[], which
   const cells: DataCell[] = getFormat(formatId).cells.filter((c) => which === 'all' || c.role === 'input');
   const values: Record<CellId, number> = {};
   const unfilled: CellId[] = [];
+  const misread: Misread[] = [];
   for (const c of cells) {
     let sum = 0;
     let blank = false;
-    for (const p of parts) {
+    parts.forEach((p, part) => {
       const parsed = parseCell(p[c.id], c.kind);
       if (!parsed.filled) blank = true;
+      if (isMisread(p[c.id], parsed.filled)) misread.push({ part, cell: c.id });
       sum += parsed.value;
-    }
+    });
     values[c.id] = roundSum(c.kind, sum);
     if (blank) unfilled.push(c.id);
   }
-  return { values, unfilledSomewhere: unfilled };
+  return { values, unfilledSomewhere: unfilled, misread };
 }
 
 /** A cell of a consolidated report that is not the sum of its parts. */

@@ -124,8 +124,14 @@ function words(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Ad
     case 'V.fraction':
     case 'V.fullWidth':
     case 'V.textNumber': {
-      const key = f.rule === 'V.negative' && cell(first)?.kind === 'amount' ? 'V.negativeAmount' : f.rule;
-      return [key, { cell: name(first), raw: text(f, 'raw') ?? '', value: num(f, 'value') }];
+      const wouldBe = num(f, 'wouldBe');
+      const key =
+        f.rule === 'V.negative' && cell(first)?.kind === 'amount'
+          ? 'V.negativeAmount'
+          : f.rule === 'V.notNumber' && wouldBe !== undefined
+            ? 'V.notNumberWouldBe'
+            : f.rule;
+      return [key, { cell: name(first), raw: text(f, 'raw') ?? '', value: num(f, 'value'), wouldBe }];
     }
     case 'V.unfilled':
       return [f.rule, { table, count: f.cells.length, cells: cellList(format, f.cells, lang, addresses) }];

@@ -222,8 +222,8 @@ export interface ParsedCell {
   /** The number used in arithmetic (0 for an unfilled cell). */
   value: number;
   filled: boolean;
-  /** A note that followed the number in the same cell (`22（其中修订 16 件）` → `（其中修订 16 件）`). */
-  note?: string;
+  /** For text that is not a number: the number it would be, when one reading is plausible (`3件` → 3). */
+  wouldBe?: number;
   /** Input problems, each becomes a `V.` finding (its severity is the rule's, in the registry). */
   problems: { rule: RuleId; severity: Severity }[];
 }

@@ -67,8 +67,13 @@ export function shortText(
     what = t.formulaRangeShort(ref(f.cells[0]), String(f.params?.formula ?? ''), String(f.params?.expected ?? ''));
   } else if (f.rule.startsWith('V.') && f.cells.length === 1) {
     what = t.valueShort(ref(f.cells[0]), ruleTitle(t, f.rule));
-    if (f.reported !== undefined && (f.rule === 'V.textNumber' || f.rule === 'V.fullWidth'))
-      what += t.valueWouldBe(formatNumber(f.reported));
+    // Text that reads one way (`3件` → 3), like a number stored as text: Excel's SUM leaves it out.
+    const wouldBe = f.rule === 'V.notNumber' ? f.params.wouldBe : f.reported;
+    if (
+      typeof wouldBe === 'number' &&
+      (f.rule === 'V.notNumber' || f.rule === 'V.textNumber' || f.rule === 'V.fullWidth')
+    )
+      what += t.valueWouldBe(formatNumber(wouldBe));
   } else {
     what = renderFinding(f, result.format, lang, address);
   }

@@ -1,7 +1,7 @@
 import { parseCell } from '../../src/model/values';
 import type { CellKind, RawValue, RuleId } from '../../src/model/types';
 
-type Case = [RawValue, CellKind, { value: number; filled: boolean; rules: RuleId[]; note?: string }];
+type Case = [RawValue, CellKind, { value: number; filled: boolean; rules: RuleId[]; wouldBe?: number }];
 
 const CASES: Case[] = [
   [12, 'count', { value: 12, filled: true, rules: [] }],
@@ -12,8 +12,24 @@ const CASES: Case[] = [
   ['1,234', 'count', { value: 1234, filled: true, rules: ['V.textNumber'] }],
   ['1，234', 'count', { value: 1234, filled: true, rules: ['V.fullWidth'] }],
   ['1,234,567', 'count', { value: 1234567, filled: true, rules: ['V.textNumber'] }],
-  ['22（其中修订 16 件）', 'count', { value: 22, filled: true, rules: [], note: '（其中修订 16 件）' }],
-  ['5件', 'count', { value: 5, filled: true, rules: [], note: '件' }],
+  // Text around a number is no number: never a silent value (issue #16), but the reading it would have.
+  ['22（其中修订 16 件）', 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 22 }],
+  ['5件', 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 5 }],
+  ['３件', 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 3 }],
+  ['1573\u200b179', 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 1573179 }],
+  ['15\u00ad73', 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 1573 }],
+  ["1'573'179", 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 1573179 }],
+  ['1 573 179', 'count', { value: 0, filled: false, rules: ['V.notNumber'], wouldBe: 1573179 }],
+  ['1573e3', 'count', { value: 0, filled: false, rules: ['V.notNumber'] }],
+  ['0x1800AB', 'count', { value: 0, filled: false, rules: ['V.notNumber'] }],
+  ['12px', 'count', { value: 0, filled: false, rules: ['V.notNumber'] }],
+  ['3件4件', 'count', { value: 0, filled: false, rules: ['V.notNumber'] }],
+  ['Infinity', 'count', { value: 0, filled: false, rules: ['V.notNumber'] }],
+  ['\u3000１２\u00a0', 'count', { value: 12, filled: true, rules: ['V.fullWidth'] }],
+  ['−7', 'signedCount', { value: -7, filled: true, rules: ['V.textNumber'] }],
+  // Found by the property test: a plus sign was read as a minus.
+  ['+4', 'signedCount', { value: 4, filled: true, rules: ['V.textNumber'] }],
+  ['＋４', 'count', { value: 4, filled: true, rules: ['V.fullWidth'] }],
   [null, 'count', { value: 0, filled: false, rules: [] }],
   [undefined, 'count', { value: 0, filled: false, rules: [] }],
   ['', 'count', { value: 0, filled: false, rules: [] }],
@@ -47,7 +63,7 @@ describe('parseCell', () => {
     expect(p.value).toBe(want.value);
     expect(p.filled).toBe(want.filled);
     expect(p.problems.map((x) => x.rule)).toEqual(want.rules);
-    expect(p.note).toBe(want.note);
+    expect(p.wouldBe).toBe(want.wouldBe);
   });
 
   test('text and impossible counts are errors, readable oddities are warnings', () => {

@@ -9,10 +9,11 @@ import type { Command, CliIO } from '../command';
 import { UsageError } from '../command';
 import { getFormat, T3_RESULT_TOTAL_ROW } from '../../model/formats';
 import { check } from '../../model/check';
-import { renderFinding } from '../../model/render';
+import { cellName, renderFinding } from '../../model/render';
+import { quotedText } from '../../model/values';
 import { checkReportInput } from '../../io/check-input';
-import { addValues } from '../../model/aggregate';
-import type { CellId, FormatId, Finding, Lang } from '../../model/types';
+import { addValues, type Misread } from '../../model/aggregate';
+import type { CellId, CheckResult, FormatId, Finding, Lang } from '../../model/types';
 import { planFiles, readPlannedFile, type PlannedFile } from '../../io/readers';
 import { InputError, type ReportInput } from '../../io/report-input';
 import { langOption, loadTemplateWriter, parseArgs, yearOption } from '../args';
@@ -24,17 +25,19 @@ export interface SumResult {
   values: Record<CellId, number>;
   /** Cells some input left unfilled (counted as 0). */
   unfilledSomewhere: CellId[];
+  /** Cells of an input holding text with a figure that is not a number: left out, so the sum must not be written. */
+  misread: Misread[];
 }
 
 /** Adds the input cells of reports of one format (`model/aggregate`); totals are left to the workbook's formulas. */
 export function addReports(inputs: ReportInput[]): SumResult {
   const format = inputs[0].format;
-  const { values, unfilledSomewhere } = addValues(
+  const { values, unfilledSomewhere, misread } = addValues(
     format,
     inputs.map((i) => i.cells),
     'input',
   );
-  return { format, values, unfilledSomewhere };
+  return { format, values, unfilledSomewhere, misread };
 }
 
 /** A report's file and body, for the terminal: both come from the input, so control characters are escaped. */
@@ -44,9 +47,20 @@ function nameOf(input: ReportInput, cwd: string): string {
   return terminalSafe(who ? `${file} (${who})` : file);
 }
 
-function errorsOf(input: ReportInput): Finding[] {
-  const result = checkReportInput(input);
+function errorsOf(result: CheckResult): Finding[] {
   return result.findings.filter((x) => x.severity === 'error');
+}
+
+/**
+ * A cell the sum would leave out, as the input's check words it (file, cell, the text quoted, the number it would
+ * be); a cell the check did not judge (the reader could not place it) is named with its text.
+ */
+function misreadLine(input: ReportInput, result: CheckResult, cell: CellId, lang: Lang, cwd: string): string {
+  const f = result.findings.find((x) => x.rule === 'V.notNumber' && x.cells[0] === cell);
+  const what = f
+    ? renderFinding(f, input.format, lang, input.cellAddress)
+    : `${cellName(input.format, cell, lang, input.cellAddress?.[cell])}: “${quotedText(String(input.cells[cell]))}”`;
+  return `  ${nameOf(input, cwd)}: ${terminalSafe(what)}`;
 }
 
 function commonYear(inputs: ReportInput[]): number | undefined {
@@ -204,11 +218,21 @@ export const sumCommand: Command = {
     for (const [a, b] of duplicates(inputs))
       io.stderr(formatMessage('sum.duplicate', lang, { a: nameOf(a, io.cwd), b: nameOf(b, io.cwd) }) + '\n');
 
-    const refused: { input: ReportInput; errors: Finding[] }[] = [];
-    for (const input of inputs) {
-      const errors = errorsOf(input);
-      if (errors.length) refused.push({ input, errors });
+    const results = inputs.map((input) => checkReportInput(input));
+    // A figure typed as text is never added as 0 or as a guess: the total would be wrong without a word.
+    const sum = addReports(inputs);
+    if (sum.misread.length) {
+      const lines = sum.misread.map(({ part, cell }) => misreadLine(inputs[part], results[part], cell, lang, io.cwd));
+      io.stderr(
+        `disclosure-tables sum: ${formatMessage('sum.misread', lang, { count: sum.misread.length })}\n${lines.join('\n')}\n`,
+      );
+      return 1;
     }
+    const refused: { input: ReportInput; errors: Finding[] }[] = [];
+    inputs.forEach((input, i) => {
+      const errors = errorsOf(results[i]);
+      if (errors.length) refused.push({ input, errors });
+    });
     if (refused.length) {
       const lines = refused.map(
         ({ input, errors }) =>
@@ -230,7 +254,6 @@ export const sumCommand: Command = {
 
     const year = yearOption(p, commonYear(inputs) ?? NaN);
     if (Number.isNaN(year)) throw new UsageError('sum.years');
-    const sum = addReports(inputs);
     const org = p.values.get('org') ?? '';
     const { writeTemplate } = await loadTemplateWriter();
     fs.writeFileSync(

@@ -8,7 +8,7 @@ import type { CellId, ReportFormat, TableId } from '../../model/types';
 import type { UnreadCell, UnreadReason, UnreadTried } from '../report-input';
 import { labelKeys, labelScore } from './match';
 import { placements, propagate, relationsOf, type Known } from './solve';
-import { plainNumber, SPANNED, type Token } from './tokens';
+import { noteless, plainNumber, SPANNED, type Token } from './tokens';
 
 interface ExpectedRow {
   table: TableId;
@@ -414,7 +414,7 @@ export function readTables(
       return;
     }
     const n = plainNumber(v.raw);
-    out.cells[id] = n ?? v.raw;
+    out.cells[id] = n ?? noteless(v.raw);
     if (n !== null) known.set(id, n);
   };
 

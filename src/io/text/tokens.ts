@@ -106,5 +106,16 @@ export function plainNumber(raw: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * A value token as the checker takes it. Published reports put a note in brackets after a number
+ * (`22（其中修订 16 件）`); the note is the report's remark on that figure, not part of it, so it is dropped here
+ * (the checker's `parseCell` reads only whole numbers and would call the cell text). What remains is a number when
+ * it is a plain one, else the text (full-width digits), which the checker reads with its warning.
+ */
+export function noteless(raw: string): number | string {
+  const t = raw.replace(/\s*[(（][^()（）]*[)）]$/, '');
+  return plainNumber(t) ?? t;
+}
+
 /** The comparison form used throughout the text reader. */
 export const norm = normaliseText;

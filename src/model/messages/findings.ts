@@ -45,6 +45,10 @@ export const FINDING_MESSAGES = {
     zh: '{cell}填的是“{raw}”，不是数字；请填写数字，没有发生的填 0（计算时按未填写处理）',
     en: '{cell} holds “{raw}”, which is not a number; enter a number, 0 when nothing happened (counted as unfilled)',
   },
+  'V.notNumberWouldBe': {
+    zh: '{cell}填的是“{raw}”，不是数字，求和与合计都不计入它（Excel 的 SUM 也忽略文本）；如应为 {wouldBe}，请改填数字 {wouldBe}',
+    en: '{cell} holds “{raw}”, which is not a number, so sums and totals leave it out (Excel’s SUM ignores text too); if it means {wouldBe}, enter the number {wouldBe}',
+  },
   'V.negative': {
     zh: '{cell}为负数 {value}，件数不能小于 0',
     en: '{cell} is negative ({value}); a count cannot be below 0',

@@ -15,6 +15,10 @@ export const SUM_MESSAGES = {
     zh: '注意：{b} 与 {a} 的数字完全相同，是否重复加入了同一份报告？',
     en: 'note: {b} has exactly the numbers of {a}: the same report added twice?',
   },
+  'sum.misread': {
+    zh: '有 {count} 个单元格填的是文本而不是数字（如“3件”），汇总会漏掉它们，未写入汇总表（加 --force 也不汇总）。请在原报告中改为数字后重新汇总：',
+    en: '{count} cell(s) hold text that is not a number (such as “3件”); the sum would leave them out, so nothing was written (not even with --force). Enter numbers in those reports and run sum again:',
+  },
   'sum.errors': { zh: '{count} 个错误', en: '{count} error(s)' },
   'sum.more': { zh: '……另有 {count} 个', en: '… {count} more' },
   'sum.refused': {

@@ -132,7 +132,8 @@ Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`,
   --replace         汇总表已存在时覆盖
   --lang zh|en      提示信息的语言（默认 zh）
 
-所有报告必须使用同一种格式（2021 或 2019）。退出状态：0 已写入，1 拒绝汇总（报告有错误），2 用法错误或输入无法读取。`,
+所有报告必须使用同一种格式（2021 或 2019）。单元格里不是数字的文本（如 3件）从不计入：即使加 --force 也拒绝汇总，
+并列出文件、单元格和文本。退出状态：0 已写入，1 拒绝汇总（报告有错误或有这样的单元格），2 用法错误或输入无法读取。`,
     en: `Usage: disclosure-tables sum FILE_OR_FOLDER... --out TOTAL.xlsx [--force] [--year N] [--org NAME] [--replace]
                              [--lang zh|en]
 
@@ -143,8 +144,9 @@ Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`,
   --replace         replace TOTAL.xlsx if it exists
   --lang zh|en      language of the messages (default zh)
 
-All inputs must use the same format (2021 or 2019). Exit status: 0 written, 1 refused (inputs with errors),
-2 bad usage or unreadable input.`,
+All inputs must use the same format (2021 or 2019). A cell holding text that is not a number (such as 3件) is
+never added: sum refuses, even with --force, and names the file, cell and text.
+Exit status: 0 written, 1 refused (inputs with errors or such cells), 2 bad usage or unreadable input.`,
   },
   'sum.noInputs': { zh: '请给出要汇总的报告（文件或文件夹）', en: 'name the reports to add (files or folders)' },
   'sum.years': {

@@ -85,7 +85,7 @@ export function parseAll(rules: FormatRules, raw: RawValues): Parsed {
     value[i] = p.value;
     boxed[i] = p.value;
     filled[i] = p.filled ? 1 : 0;
-    if (p.problems.length || p.note !== undefined) remarks[i] = p;
+    if (p.problems.length) remarks[i] = p;
   }
   return { rules, value, boxed, filled, remarks };
 }

@@ -1,10 +1,13 @@
 /**
  * What each cell holds, read in one pass for all value rules: text that is no number, negative counts, fractions,
  * full-width digits, numbers stored as text (from `parseCell`), and the cells left unfilled, one finding per table.
+ * Text that is not a number counts as unfilled; its finding quotes the text with invisible characters shown
+ * (`quotedText`) and, where `parseCell` found one plausible reading, offers it as the suggestion.
  */
 import type { CellId, FindingDraft, RuleId, TableId } from '../types';
 import { byRule, type RuleContext } from './context';
 import type { RuleDef } from './rule';
+import { quotedText } from '../values';
 
 interface ValueFindings {
   byRule: ReadonlyMap<RuleId, FindingDraft[]>;
@@ -48,10 +51,12 @@ function readValues(ctx: RuleContext): ValueFindings {
         cells: [c.id],
         ...(p.filled ? { reported: p.value } : {}),
         suspects: [c.id],
+        // Text that is not a number but reads one way (`3件`): the one-click fix writes that number.
+        ...(p.wouldBe !== undefined ? { suggestion: { [c.id]: p.wouldBe } } : {}),
         params: {
-          raw: text === null || text === undefined ? '' : String(text),
+          raw: text === null || text === undefined ? '' : quotedText(String(text)),
           value: p.value,
-          ...(p.note ? { note: p.note } : {}),
+          ...(p.wouldBe !== undefined ? { wouldBe: p.wouldBe } : {}),
         },
       });
     }
