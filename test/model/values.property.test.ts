@@ -79,7 +79,7 @@ function typed(n: number, decimals: number, group: '' | ',' | '，', full: boole
   const [int, frac] = Math.abs(n).toFixed(decimals).split('.');
   const grouped = group ? int.replace(/\B(?=(\d{3})+$)/g, group) : int;
   let s = (n < 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
-  if (full) s = s.replace(/[0-9.,\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  if (full) s = s.replace(/[-0-9.,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   return pad + s + pad;
 }
 
