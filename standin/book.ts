@@ -113,6 +113,11 @@ export class Book {
   private queue: Promise<void> = Promise.resolve();
   /** Bumped on every change, so results computed from the state can be cached until it changes. */
   private version = 0;
+
+  /** Changes so far (any kind, undo included): tells whether a request changed the workbook. */
+  get changeCount(): number {
+    return this.version;
+  }
   private paintCache = new Map<string, { version: number; cells: PaintedCell[] }>();
 
   constructor(sheetNames: string[] = ['Sheet1']) {

@@ -20,6 +20,13 @@ export interface StandInOptions {
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
   /** Refuse conditional formats on every protected sheet, `allowFormatCells` or not (see Book). */
   refuseConditionalFormatsWhenProtected?: boolean;
+  /**
+   * Whether the add-in's writes join the user's undo stack (default true). Excel with API undo (ExcelApi 1.19 on;
+   * office.js asks for the `ExcelApiUndo` requirement set and marks such requests undoable) keeps each batch as one
+   * undo step: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities. On older hosts
+   * an API write clears the user's undo stack ("by design", office-js issue 3788). See `RichApiHost.process`.
+   */
+  apiUndo?: boolean;
 }
 
 export interface StandIn {
@@ -40,6 +47,9 @@ export interface OfficeClient {
 
 /** Requirement sets a current Excel declares besides ExcelApi (office.js asks for them to set request flags). */
 const HOST_SETS: Record<string, string> = { RichApiRuntimeFlag: '1.2', DelayForCellEdit: '1.1' };
+/** The set office.js asks before marking a request undoable (`CommonUtility.calculateApiFlags`); 1.8 is the
+ * highest version this client asks for. */
+const UNDO_SETS: Record<string, string> = { ExcelApiUndo: '1.8' };
 
 export function createStandInWith(client: () => OfficeClient, opts: StandInOptions = {}): StandIn {
   const book = new Book(opts.sheets ?? ['Sheet1']);
@@ -47,9 +57,10 @@ export function createStandInWith(client: () => OfficeClient, opts: StandInOptio
   const [major, minor] = excelApi.split('.').map(Number);
   book.apiVersion = major > 1 ? 99 : (minor ?? 0);
   book.refuseConditionalFormatsWhenProtected = opts.refuseConditionalFormatsWhenProtected ?? false;
+  const apiUndo = opts.apiUndo ?? true;
   const Office = createOffice({
     excelApi,
-    otherSets: { ...HOST_SETS, ...(opts.otherRequirementSets ?? {}) },
+    otherSets: { ...HOST_SETS, ...(apiUndo ? UNDO_SETS : {}), ...(opts.otherRequirementSets ?? {}) },
     platform: opts.platform ?? 'PC',
   });
   let host: RichApiHost | null = null;
@@ -68,7 +79,7 @@ export function createStandInWith(client: () => OfficeClient, opts: StandInOptio
   /** Connects the shared office.js client to this stand-in (idempotent). */
   function served(): { host: RichApiHost; window: OfficeClientWindow } {
     const c = client();
-    host ??= new RichApiHost(book, { excelApi, apiVersions: c.apiVersions });
+    host ??= new RichApiHost(book, { excelApi, apiVersions: c.apiVersions, apiUndo });
     host.connect(connect(c.window, conn));
     return { host, window: c.window };
   }

@@ -68,6 +68,8 @@ interface RequestBody {
 const PATH = { global: 1, newObject: 2, method: 3, property: 4, indexer: 5, referenceId: 6, nullObject: 7 } as const;
 const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4, trace: 5 } as const;
 
+/** office.js sets this request flag when a request writes (`ClientRequestBase.aggregrateRequestFlags`). */
+export const FLAG_WRITE = 1;
 /** `Excel.run({ delayForCellEdit: true }, …)` sets this request flag (`onBeforeExcelRun` in the client). */
 export const FLAG_DELAY_FOR_CELL_EDIT = 64;
 
@@ -99,6 +101,8 @@ export interface HostOptions {
   /** The ExcelApi version this host implements: members of a later set fail with `ApiNotFound`. */
   excelApi: string;
   apiVersions: ApiVersions | null;
+  /** The add-in's write batches are undo steps (true) or clear the user's undo stack (false). */
+  apiUndo: boolean;
 }
 
 /** A range the add-in keeps across syncs (office.js asks with `_KeepReference`), by its reference id. */
@@ -171,6 +175,7 @@ export class RichApiHost {
       await this.editEnded;
     }
     const batch = new Batch(this.book, body.ObjectPaths ?? {}, this.opts);
+    const changes = this.book.changeCount;
     const results: { ActionId: number; Value: unknown }[] = [];
     let error: ErrorInfo | null = null;
     this.book.run('api', 'Add-in changes', () => {
@@ -186,6 +191,11 @@ export class RichApiHost {
         }
       }
     });
+    // Where API writes have no undo, a request that wrote clears the user's undo stack, its own step included
+    // ("most of the set operation of Excel API will disable undo/redo operation, it's a by-design behavior":
+    // https://github.com/OfficeDev/office-js/issues/3788); reads leave it alone. With API undo the request stays one
+    // step (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    if (!this.opts.apiUndo && flags & FLAG_WRITE && this.book.changeCount !== changes) this.book.clearUndo();
     return answer(results, error);
   }
 

@@ -9,6 +9,7 @@ import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
+import type { StandInOptions } from '../../standin';
 import { cellAddressOf, installStandIn, tableOrigin, type Bench } from './harness';
 
 const format = getFormat('2021');
@@ -44,8 +45,12 @@ function ourPaint(): string[] {
     .map((p) => p.address);
 }
 
-beforeEach(async () => {
-  bench = installStandIn();
+beforeEach(() => start());
+
+/** A fresh stand-in (options: the Excel it plays) with a generated table filled with 0. */
+async function start(opts: StandInOptions = {}): Promise<void> {
+  bench?.restore();
+  bench = installStandIn(opts);
   host = createExcelHost({ debounceMs: 0 });
   const out = await host.generate({
     format: '2021',
@@ -60,7 +65,7 @@ beforeEach(async () => {
   const format = getFormat('2021');
   await host.writeValues(Object.fromEntries(format.cells.filter((c) => c.role === 'input').map((c) => [c.id, 0])));
   results = [];
-});
+}
 
 afterEach(async () => {
   bench.standIn.app.leaveCellEditMode();
@@ -214,6 +219,79 @@ describe('stray copies of highlights', () => {
     await host.clearHighlights();
     expect(app.conditionalFormats(sheet).filter((cf) => cf.formula?.includes('DisclosureTables:'))).toEqual([]);
     expect(app.cell(sheet, 'Z101').conditionalFill).toBe('#00B0F0');
+  });
+});
+
+describe('undo (Ctrl+Z) on both kinds of Excel', () => {
+  it('with API undo, Ctrl+Z first takes back the highlights with no event: the findings stay, the next check paints again', async () => {
+    const { app } = bench.standIn;
+    await host.startLive((c) => results.push(c));
+    app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+    await settle();
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+    const n = results.length;
+    expect(app.undo()).toBe(true);
+    await settle();
+    // The add-in's paint batch was the last undo step: gone from the sheet, and Excel said nothing.
+    expect(results.length).toBe(n);
+    expect(ourPaint()).toEqual([]);
+    expect(app.values(sheet, addr('T3.NEW.NP'))).toEqual([[9]]);
+    expect(last().result?.findings.length).toBeGreaterThan(0);
+    // The next check reads what is painted from the sheet, not from memory, and paints the mistake again.
+    app.typeCell(sheet, addr('T3.R1.NP'), 0);
+    await settle();
+    expect(results.length).toBeGreaterThan(n);
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+  });
+
+  it('with API undo, a highlight Ctrl+Z brings back over a fixed cell is removed by the next check', async () => {
+    const { app } = bench.standIn;
+    await host.startLive((c) => results.push(c));
+    app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+    await settle();
+    app.typeCell(sheet, addr('T3.NEW.NP'), 0);
+    await settle();
+    expect(last().result?.findings).toEqual([]);
+    expect(ourPaint()).toEqual([]);
+    // Ctrl+Z takes back the add-in's removal: the old highlight is back on a correct cell, with no event.
+    expect(app.undo()).toBe(true);
+    await settle();
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+    expect(app.values(sheet, addr('T3.NEW.NP'))).toEqual([[0]]);
+    // Ctrl+Z again restores the 9 typed before: an edit, checked; then the fix typed again, checked and swept.
+    expect(app.undo()).toBe(true);
+    await settle();
+    expect(last().result?.findings.length).toBeGreaterThan(0);
+    app.typeCell(sheet, addr('T3.NEW.NP'), 0);
+    await settle();
+    expect(last().result?.findings).toEqual([]);
+    expect(ourPaint()).toEqual([]);
+  });
+
+  it("without API undo, a check that paints nothing keeps the user's Ctrl+Z; one that paints clears it, as Excel does", async () => {
+    await start({ apiUndo: false });
+    const { app } = bench.standIn;
+    await host.startLive((c) => results.push(c));
+    app.typeCell(sheet, addr('T3.R1.NP'), 0);
+    await settle();
+    // The check only read: the user's typing is still undoable.
+    expect(app.undoDepth).toBe(1);
+    app.typeCell(sheet, addr('T3.NEW.NP'), 9);
+    await settle();
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
+    // Painting was an API write: Excel cleared the undo stack, so nothing can take the highlight away unseen.
+    expect(app.undoDepth).toBe(0);
+    expect(app.undo()).toBe(false);
+    expect(app.values(sheet, addr('T3.NEW.NP'))).toEqual([[9]]);
+    // A user's Ctrl+Z after a later edit that paints nothing new undoes the edit and is checked.
+    const n = results.length;
+    app.typeCell(sheet, addr('T3.R2.NP'), 0);
+    await settle();
+    expect(app.undo()).toBe(true);
+    await settle();
+    expect(results.length).toBeGreaterThan(n);
+    expect(last().result?.findings.length).toBeGreaterThan(0);
+    expect(ourPaint()).toContain(addr('T3.NEW.NP'));
   });
 });
 

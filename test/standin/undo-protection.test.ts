@@ -39,6 +39,28 @@ describe('undo', () => {
     expect(s.app.cell('Sheet1', 'A1').fill).toBeNull();
   });
 
+  test('on a host without API undo, a request that writes clears the user’s undo stack; reads leave it', async () => {
+    const s = setup({ apiUndo: false });
+    s.app.typeCell('Sheet1', 'A1', '1');
+    s.app.typeCell('Sheet1', 'A2', '2');
+    await s.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2');
+      r.load('values');
+      await ctx.sync();
+    });
+    expect(s.app.undoDepth).toBe(2);
+    await s.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('B1').format.fill.color = '#FF0000';
+    });
+    expect(s.app.undoDepth).toBe(0);
+    expect(s.app.undo()).toBe(false);
+    expect(s.app.values('Sheet1', 'A1:A2')).toEqual([[1], [2]]);
+    // The user's own later actions are undoable again.
+    s.app.typeCell('Sheet1', 'A3', '3');
+    expect(s.app.undo()).toBe(true);
+    expect(s.app.values('Sheet1', 'A3')).toEqual([['']]);
+  });
+
   test('undo of a row insert restores formulas and the sheet', () => {
     const s = setup();
     s.app.paste('Sheet1', 'A1', [['1'], ['2']]);

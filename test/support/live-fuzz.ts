@@ -86,6 +86,8 @@ export interface SessionStats {
   checks: number;
   maxSyncsTyping: number;
   maxSyncsPaste: number;
+  /** Ctrl+Z presses that took something back (the rest found the undo stack empty). */
+  undone: number;
 }
 
 export class FuzzFailure extends Error {
@@ -353,18 +355,30 @@ export interface SessionOptions {
   actions: number;
   /** Protect the generated sheet (only input cells accept typing). */
   protect?: boolean;
+  /**
+   * The Excel played keeps the add-in's writes on the user's undo stack (default true); false: every write batch of
+   * the add-in clears it, as on hosts without API undo. The session's Ctrl+Z steps meet each.
+   */
+  apiUndo?: boolean;
 }
 
 /** Runs one session; throws FuzzFailure with the seed and the last actions on the first wrong answer. */
 export async function runSession(opts: SessionOptions): Promise<SessionStats> {
   const r = rng(opts.seed);
   const protect = opts.protect ?? r() < 0.3;
-  const standIn = createStandIn();
+  const standIn = createStandIn({ apiUndo: opts.apiUndo ?? true });
   const restore = standIn.install();
   const { app } = standIn;
   const book = (app as unknown as { book: BookLike }).book;
   const log: string[] = [];
-  const stats: SessionStats = { actions: 0, refused: 0, checks: 0, maxSyncsTyping: 0, maxSyncsPaste: 0 };
+  const stats: SessionStats = {
+    actions: 0,
+    refused: 0,
+    checks: 0,
+    maxSyncsTyping: 0,
+    maxSyncsPaste: 0,
+    undone: 0,
+  };
   const fail = (msg: string): never => {
     if (process.env.FUZZ_DEBUG) (globalThis as Record<string, unknown>).fuzzDebug = { standIn, results: debugResults };
     throw new FuzzFailure(msg, opts.seed, log);
@@ -479,8 +493,9 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
         );
       }
       if (!same(last.result.unfilled, want.result.unfilled)) fail('unfilled cells differ from the model');
-      // Ctrl+Z right after a check takes back the add-in's last paint batch (a batch is an undo step) and fires no
-      // event: the paint is then out of date until the next check, which repairs it. Judged again from there.
+      // With API undo, Ctrl+Z right after a check takes back the add-in's last paint batch (a batch is an undo step)
+      // and fires no event: the paint is then out of date until the next check, which repairs it. Judged again from
+      // there. Without API undo the paint cleared the undo stack: Ctrl+Z then has nothing of the add-in's to take.
       if (kind === 'undo' && results.length === countBefore) paintUnknown = true;
       else if (results.length > countBefore) paintUnknown = false;
       if (!paintUnknown) checkPaint(want, last.edits ?? {});
@@ -585,8 +600,11 @@ export async function runSession(opts: SessionOptions): Promise<SessionStats> {
           app.fillDown(sheet, range);
           return `fill down ${range}`;
         }
-        case 'undo':
-          return `undo (${app.undo() ? 'done' : 'nothing'})`;
+        case 'undo': {
+          const done = app.undo();
+          if (done) stats.undone++;
+          return `undo (${done ? 'done' : 'nothing'})`;
+        }
         case 'insertRows':
         case 'deleteRows': {
           const loc = anyLoc();
