@@ -232,7 +232,14 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
             <h2 id="dt-import" className={s.sectionTitle}>
               {t.importHeading}
             </h2>
-            <ImportPanel t={t} host={host} tables={result} onResult={setCheck} />
+            <ImportPanel
+              t={t}
+              lang={lang}
+              host={host}
+              tables={result}
+              workbook={result ? check?.report : undefined}
+              onResult={setCheck}
+            />
           </section>
           {extras?.({ lang, host, onResult: setCheck })}
         </>

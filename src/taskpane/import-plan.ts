@@ -5,7 +5,8 @@
  */
 import type { ImportResult } from '../io/text';
 import { getFormat } from '../model/formats';
-import type { CellId, CheckResult, FormatId } from '../model/types';
+import { normaliseText } from '../model/normalise';
+import type { CellId, CheckResult, DataCell, FormatId } from '../model/types';
 
 export interface ImportPlan {
   format: FormatId;
@@ -22,6 +23,10 @@ export interface ImportPlan {
   /** Cells the reader could not place (not the report's fault): left as they are, said apart from the blanks. */
   unread: number;
   unrecognised: string[];
+  /** What the report holds in each cell read (numbers and text, totals too): the preview shows the tables. */
+  cells: Record<CellId, number | string>;
+  blankCells: CellId[];
+  unreadCells: CellId[];
 }
 
 export function planImport(r: ImportResult): ImportPlan {
@@ -43,7 +48,50 @@ export function planImport(r: ImportResult): ImportPlan {
     unfilled: r.unfilled.length,
     unread: r.unread.length,
     unrecognised: r.unrecognised,
+    cells: r.cells,
+    blankCells: r.unfilled,
+    unreadCells: r.unread.map((u) => u.cell),
   };
+}
+
+/**
+ * How the preview shows a cell. `write`: the number written. `total`: a total, shown as the report has it for
+ * comparison (the tables compute it). `notNumber`: text, not written. `blank`: the report leaves it blank.
+ * `unread`: the reader could not read it (its failure, not the report's): the cell is left as it is.
+ */
+export type PreviewState = 'write' | 'total' | 'notNumber' | 'blank' | 'unread';
+
+export function previewCell(plan: ImportPlan, cell: DataCell): { state: PreviewState; value?: number | string } {
+  const v = plan.cells[cell.id];
+  if (cell.role === 'total') return v === undefined ? { state: 'unread' } : { state: 'total', value: v };
+  if (cell.id in plan.values) return { state: 'write', value: plan.values[cell.id] };
+  if (v !== undefined) return { state: 'notNumber', value: v };
+  if (plan.blankCells.includes(cell.id)) return { state: 'blank' };
+  // A cell neither read nor blank is one the reader did not reach: never said to be the report's blank.
+  return { state: 'unread' };
+}
+
+/** The year and body the workbook's tables were generated for (`HostCheck.report`). */
+export interface WorkbookReport {
+  year: number;
+  org: string;
+}
+
+/** Where the report is another year's or another body's than the workbook's tables; null when nothing differs. */
+export interface ImportMismatch {
+  year?: { report: number; workbook: number };
+  org?: { report: string; workbook: string };
+}
+
+export function mismatchOf(plan: ImportPlan, workbook: WorkbookReport | undefined): ImportMismatch | null {
+  if (!workbook) return null;
+  const out: ImportMismatch = {};
+  if (plan.year !== undefined && plan.year !== workbook.year) out.year = { report: plan.year, workbook: workbook.year };
+  // A body the report does not name, or tables generated without one, leave nothing to compare: no warning.
+  const key = (s: string) => normaliseText(s).replace(/[()（）]/g, '');
+  if (plan.org && workbook.org.trim() && key(plan.org) !== key(workbook.org))
+    out.org = { report: plan.org, workbook: workbook.org };
+  return out.year || out.org ? out : null;
 }
 
 /** Why the plan cannot be written as it stands; null when it can. */

@@ -1,11 +1,28 @@
 import * as React from 'react';
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Textarea } from '@fluentui/react-components';
-import type { HostCheck, HostOperations } from '../host-api';
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Textarea,
+} from '@fluentui/react-components';
+import type { GenerateOutcome, HostCheck, HostOperations } from '../host-api';
 import type { ImportResult } from '../../io/text';
 import { getFormat } from '../../model/formats';
-import type { CheckResult } from '../../model/types';
+import type { CheckResult, Lang } from '../../model/types';
 import type { Strings } from '../i18n';
-import { type ImportBlock, type ImportPlan, blockOf, overwriteOf, planImport } from '../import-plan';
+import {
+  type ImportBlock,
+  type ImportPlan,
+  type WorkbookReport,
+  blockOf,
+  mismatchOf,
+  overwriteOf,
+  planImport,
+} from '../import-plan';
+import { ImportPreviewTables } from './ImportPreviewTables';
 import { useStyles } from './styles';
 
 export type ReportReader = (text: string) => ImportResult;
@@ -18,9 +35,12 @@ async function loadDefaultReader(): Promise<ReportReader> {
 
 export interface ImportPanelProps {
   t: Strings;
+  lang?: Lang;
   host: HostOperations;
   /** The tables in the workbook as last checked; null when there are none. */
   tables: CheckResult | null;
+  /** The year and body the workbook's tables were generated for, to compare with the report's. */
+  workbook?: WorkbookReport;
   disabled?: boolean;
   /** Receives the check that follows the write, so the pane shows it like any other. */
   onResult(c: HostCheck): void;
@@ -44,12 +64,27 @@ function blockText(t: Strings, block: ImportBlock, plan: ImportPlan): string {
   }
 }
 
-export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = loadDefaultReader }: ImportPanelProps) {
+function generateProblem(out: Exclude<GenerateOutcome, { ok: true }>): string {
+  return out.reason === 'targetNotEmpty' ? `${out.sheet}!${out.address}` : out.message;
+}
+
+export function ImportPanel({
+  t,
+  lang = 'zh',
+  host,
+  tables,
+  workbook,
+  disabled,
+  onResult,
+  loadReader = loadDefaultReader,
+}: ImportPanelProps) {
   const s = useStyles();
   const [text, setText] = React.useState('');
-  const [busy, setBusy] = React.useState<'read' | 'write' | null>(null);
+  const [busy, setBusy] = React.useState<'read' | 'write' | 'generate' | null>(null);
   const [plan, setPlan] = React.useState<ImportPlan | null>(null);
   const [confirming, setConfirming] = React.useState(false);
+  // The report is another year's or body's than the tables: writing waits for the user to say so.
+  const [acceptMismatch, setAcceptMismatch] = React.useState(false);
   const [showLines, setShowLines] = React.useState(false);
   const [note, setNote] = React.useState<Note>(null);
   const confirmRef = React.useRef<HTMLButtonElement>(null);
@@ -69,6 +104,7 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
     setPlan(null);
     setConfirming(false);
     setShowLines(false);
+    setAcceptMismatch(false);
   };
 
   const preview = async () => {
@@ -94,9 +130,23 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
   const block = plan ? blockOf(plan, tables) : null;
   const overwrite = plan && tables && !block ? overwriteOf(plan, tables) : null;
   const toWrite = plan ? Object.keys(plan.values).length : 0;
+  const mismatch = plan && !block ? mismatchOf(plan, workbook) : null;
+  const held = !!mismatch && !acceptMismatch;
+  // Tables can be made for the report only when it says its year: the year is in their title and metadata.
+  const canGenerate = block?.kind === 'needTables' && plan?.year !== undefined && Object.keys(plan.values).length > 0;
+
+  const written = (c: HostCheck) => {
+    onResult(c);
+    if (c.result && !c.problems.some((p) => WRITE_PROBLEMS.has(p.kind))) {
+      setNote({ intent: 'success', text: t.importDone(toWrite) });
+      reset();
+    } else setNote({ intent: 'error', text: t.importNotWritten });
+  };
+  const failed = (e: unknown) =>
+    setNote({ intent: 'error', text: t.problemFailed(e instanceof Error ? e.message : String(e)) });
 
   const write = async (confirmed: boolean) => {
-    if (!plan || block) return;
+    if (!plan || block || held) return;
     if (overwrite && overwrite.changed > 0 && !confirmed) {
       setConfirming(true);
       return;
@@ -104,14 +154,30 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
     setConfirming(false);
     setBusy('write');
     try {
-      const c = await host.writeValues(plan.values);
-      onResult(c);
-      if (c.result && !c.problems.some((p) => WRITE_PROBLEMS.has(p.kind))) {
-        setNote({ intent: 'success', text: t.importDone(toWrite) });
-        reset();
-      } else setNote({ intent: 'error', text: t.importNotWritten });
+      written(await host.writeValues(plan.values));
     } catch (e) {
-      setNote({ intent: 'error', text: t.problemFailed(e instanceof Error ? e.message : String(e)) });
+      failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** 生成并导入: tables for the report's year and format on a new sheet, then its figures into them. */
+  const generateAndImport = async () => {
+    if (!plan || plan.year === undefined) return;
+    setNote(null);
+    setBusy('generate');
+    try {
+      const out = await host.generate({
+        format: plan.format,
+        year: plan.year,
+        org: plan.org ?? '',
+        target: 'newSheet',
+      });
+      if (!out.ok) setNote({ intent: 'error', text: t.importGenerateFailed(generateProblem(out)) });
+      else written(await host.writeValues(plan.values));
+    } catch (e) {
+      failed(e);
     } finally {
       setBusy(null);
     }
@@ -157,6 +223,7 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
               {plan.unread > 0 && <li>{t.importUnread(plan.unread)}</li>}
               {plan.unrecognised.length > 0 && <li>{t.importUnrecognised(plan.unrecognised.length)}</li>}
             </ul>
+            <ImportPreviewTables t={t} lang={lang} plan={plan} />
             {plan.unrecognised.length > 0 && (
               <>
                 <div>
@@ -179,7 +246,35 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
                 )}
               </>
             )}
-            {block ? (
+            {!block && !plan.org && workbook?.org.trim() && <p className={s.muted}>{t.importOrgNotFound}</p>}
+            {mismatch && (
+              <MessageBar intent="warning" data-testid="import-mismatch">
+                <MessageBarBody>
+                  {mismatch.year && <div>{t.importMismatchYear(mismatch.year.report, mismatch.year.workbook)}</div>}
+                  {mismatch.org && <div>{t.importMismatchOrg(mismatch.org.report, mismatch.org.workbook)}</div>}
+                  <Checkbox
+                    checked={acceptMismatch}
+                    onChange={(_, d) => setAcceptMismatch(d.checked === true)}
+                    label={t.importMismatchConfirm}
+                  />
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {canGenerate ? (
+              <MessageBar intent="info">
+                <MessageBarBody>{t.importGenerateHint(plan.year!, plan.format)}</MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    appearance="primary"
+                    size="small"
+                    disabled={disabled || busy !== null}
+                    onClick={() => void generateAndImport()}
+                  >
+                    {busy === 'generate' ? t.importGenerating : t.importGenerateAndImport}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : block ? (
               <MessageBar intent="warning">
                 <MessageBarBody>{blockText(t, block, plan)}</MessageBarBody>
               </MessageBar>
@@ -197,7 +292,11 @@ export function ImportPanel({ t, host, tables, disabled, onResult, loadReader = 
               </MessageBar>
             ) : (
               <div className={s.actions}>
-                <Button appearance="primary" disabled={disabled || busy !== null} onClick={() => void write(false)}>
+                <Button
+                  appearance="primary"
+                  disabled={disabled || busy !== null || held}
+                  onClick={() => void write(false)}
+                >
                   {busy === 'write' ? t.importWriting : t.importWrite}
                 </Button>
               </div>
