@@ -30,6 +30,10 @@ import {
   type ReportEntry,
 } from '../render';
 
+/** What `JSON.stringify([[x]], null, 2)` puts around `x`. */
+const JSON_OPEN = '[\n  [\n    ';
+const JSON_CLOSE = '\n  ]\n]';
+
 /** Files beyond this count get a progress bar on a terminal. */
 const PROGRESS_THRESHOLD = 20;
 
@@ -102,36 +106,59 @@ interface Done extends PairKey {
   /** Where its reports come from: the planned file and its place among that file's reports. */
   at: number;
   index: number;
-  spool: { offset: number; length: number };
+  spool: Parked;
   summary: ReportEntry;
 }
 
+/** Where a rendered report is: in memory, or its bytes in the spool's file. */
+type Parked = { text: string } | { offset: number; length: number };
+
 /**
- * Rendered reports parked on disk while the folder is read, so memory stays flat in the number of files: only a
- * few numbers per report stay in memory (for pairing with last year's and for the summary table).
+ * Rendered reports kept while the folder is read, so memory stays flat in the number of files: the first
+ * `MEMORY_BYTES` of text stay in memory (a folder of a few hundred reports never touches the disk: creating,
+ * writing, reading and removing a temporary file cost a fifth of checking a small folder), the rest is parked on
+ * disk. Only a few numbers per report stay in memory besides (for pairing with last year's and the summary table).
  */
 class Spool {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-tables-'));
-  private readonly fd = fs.openSync(path.join(this.dir, 'reports'), 'w+');
+  static readonly MEMORY_BYTES = 16 * 1024 * 1024;
+  private file: { dir: string; fd: number } | null = null;
   private size = 0;
+  private inMemory = 0;
 
-  write(text: string): { offset: number; length: number } {
+  write(text: string): Parked {
+    // UTF-16 code units: an upper bound of what the text holds in memory, without encoding it.
+    if (this.inMemory + text.length * 2 <= Spool.MEMORY_BYTES) {
+      this.inMemory += text.length * 2;
+      return { text };
+    }
+    if (!this.file) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-tables-'));
+      this.file = { dir, fd: fs.openSync(path.join(dir, 'reports'), 'w+') };
+    }
     const bytes = Buffer.from(text, 'utf8');
-    fs.writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    fs.writeSync(this.file.fd, bytes, 0, bytes.length, this.size);
     const at = { offset: this.size, length: bytes.length };
     this.size += bytes.length;
     return at;
   }
 
-  read({ offset, length }: { offset: number; length: number }): string {
-    const buf = Buffer.alloc(length);
-    fs.readSync(this.fd, buf, 0, length, offset);
+  /** The text of a parked report. */
+  read(parked: Parked): string {
+    if ('text' in parked) return parked.text;
+    const buf = Buffer.alloc(parked.length);
+    fs.readSync(this.file!.fd, buf, 0, parked.length, parked.offset);
     return buf.toString('utf8');
   }
 
+  /** A report rendered again (with last year's) replaces this one: its share of the memory is free again. */
+  release(parked: Parked): void {
+    if ('text' in parked) this.inMemory -= parked.text.length * 2;
+  }
+
   close(): void {
-    fs.closeSync(this.fd);
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!this.file) return;
+    fs.closeSync(this.file.fd);
+    fs.rmSync(this.file.dir, { recursive: true, force: true });
   }
 }
 
@@ -214,11 +241,13 @@ export const checkCommand: Command = {
       ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
       ...(input.unread?.length ? { unread: input.unread } : {}),
     });
+    // A report of the JSON document stands two levels deep (`{ "reports": [ … ] }`): stringified two arrays deep,
+    // its lines come indented as there, without a pass over the text to indent them.
     const render = (e: ReportEntry) =>
       json
-        ? JSON.stringify((jsonDocument([e], [], lang) as { reports: unknown[] }).reports[0], null, 2).replace(
-            /\n/g,
-            '\n    ',
+        ? JSON.stringify([[(jsonDocument([e], [], lang) as { reports: unknown[] }).reports[0]]], null, 2).slice(
+            JSON_OPEN.length,
+            -JSON_CLOSE.length,
           )
         : renderReport(terminalEntry(e), o);
 
@@ -268,6 +297,7 @@ export const checkCommand: Command = {
         const input = (await reread.inputs(done[i].at))[done[i].index];
         const prevInput = 'spool' in prev ? (await reread.inputs(prev.at))[prev.index] : prev;
         const entry = entryOf(input, prevInput);
+        spool.release(done[i].spool);
         done[i].spool = spool.write(render(entry));
         done[i].summary = summaryOf(entry);
         if (forReview) forReview[i] = entry;
