@@ -43,7 +43,10 @@ function tableOf(format: FormatId, f: Finding): TableId | null {
 /** The input cells still blank: what 其余空白填 0 fills. Totals are formulas and never "unfilled" for the user. */
 export function blankInputs(result: CheckResult): CellId[] {
   const format = getFormat(result.format);
-  return result.unfilled.filter((id) => format.cellById.get(id)?.role === 'input');
+  // A cell holding text that is not a number (`3件`) counts as unfilled in the arithmetic, but it is not blank: it
+  // is an error of its own, and 其余空白填 0 must never write over what the user typed.
+  const typed = new Set(result.findings.filter((f) => f.rule === 'V.notNumber').map((f) => f.cells[0]));
+  return result.unfilled.filter((id) => format.cellById.get(id)?.role === 'input' && !typed.has(id));
 }
 
 export function overview(result: CheckResult, mistakes?: readonly Mistake[]): Overview {

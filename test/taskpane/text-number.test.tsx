@@ -46,6 +46,8 @@ it('"3件" in a data cell is one error card on that cell with the number it woul
   expect(cards[0].textContent).toContain(zh.valueWouldBe('3'));
   // No internal id in what the user reads.
   expect(cards[0].textContent).not.toMatch(/T3\.|V\.notNumber/);
+  // The text is not blank: no "fill the blanks with 0" that would write over it, and nothing counted unfilled.
+  expect(screen.queryByRole('button', { name: zh.fillZero })).toBeNull();
   await act(async () => {
     fireEvent.click(within(cards[0]).getByRole('button', { name: zh.applySuggestion }));
   });
