@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
 import { ArrowSync16Regular, PaintBrushSubtract16Regular } from '@fluentui/react-icons';
 import type { GenerateRequest, HostCheck, HostOperations, HostProblem } from './host-api';
-import type { CellId, Lang } from '../model/types';
+import type { CellId, Finding, Lang } from '../model/types';
 import { FindingsList } from './components/FindingsList';
 import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
 import { ImportPanel } from './components/ImportPanel';
@@ -14,6 +14,11 @@ import { useStyles } from './components/styles';
 import { strings } from './i18n';
 import { FLUENT_THEMES, type ThemeKind } from './theme';
 import { useKeepFocus } from './focus-keeper';
+import { NarrativePanel } from './components/NarrativePanel';
+import { RatesSummary } from './components/RatesSummary';
+import { ReviewedMarks } from './components/ReviewedMarks';
+import { newMark } from '../model/reviewed-marks';
+import { reviewStrings } from './i18n-review';
 
 export interface AppProps {
   host: HostOperations;
@@ -109,6 +114,21 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
         if (c) setCheck(c);
       }
     : undefined;
+  // 已核实 marks: the mark is made from the check the pane shows, stored by the host, which re-checks.
+  const markReviewed = host.markReviewed
+    ? async (f: Finding, reason: string) => {
+        if (!check?.result) return null;
+        const made = newMark(f, check.result, reason, today ?? new Date());
+        if (!made.ok) return made.problem;
+        const c = await guarded(() => host.markReviewed!(made.mark));
+        if (c) setCheck(c);
+        return null;
+      }
+    : undefined;
+  const unmarkReviewed = async (key: string) => {
+    const c = await guarded(() => host.unmarkReviewed!(key));
+    if (c) setCheck(c);
+  };
   const clear = async () => {
     setBusy('clear');
     await guarded(() => host.clearHighlights());
@@ -196,6 +216,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                   onFillZero={blanks.length ? fillZero : undefined}
                 />
                 {check && !check.painted && <p className={s.muted}>{t.notPainted}</p>}
+                <RatesSummary lang={lang} result={result} />
               </section>
               <section className={s.section} aria-labelledby="dt-findings">
                 <h2 id="dt-findings" className={s.sectionTitle}>
@@ -211,6 +232,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                   onGoTo={goTo}
                   onApply={apply}
                   onRestore={restore}
+                  onMark={markReviewed}
                 />
                 {check?.painted && (mistakes.length > 0 || blanks.length > 0) && (
                   <Legend
@@ -223,6 +245,32 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                     }}
                   />
                 )}
+              </section>
+              {host.unmarkReviewed && check?.marks && check.marks.length > 0 && (
+                <section className={s.section} aria-labelledby="dt-marks">
+                  <h2 id="dt-marks" className={s.sectionTitle}>
+                    {reviewStrings(lang).marksHeading}
+                  </h2>
+                  <ReviewedMarks
+                    t={t}
+                    lang={lang}
+                    format={result.format}
+                    marks={check.marks}
+                    onRemove={unmarkReviewed}
+                  />
+                </section>
+              )}
+              <section className={s.section} aria-labelledby="dt-narrative">
+                <h2 id="dt-narrative" className={s.sectionTitle}>
+                  {reviewStrings(lang).narrativeHeading}
+                </h2>
+                <NarrativePanel
+                  lang={lang}
+                  result={result}
+                  errors={status?.errors ?? 0}
+                  blanks={blanks.length}
+                  writeText={host.writeText?.bind(host)}
+                />
               </section>
             </>
           )}

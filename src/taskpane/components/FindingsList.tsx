@@ -3,12 +3,14 @@ import { Badge, Button } from '@fluentui/react-components';
 import { getFormat } from '../../model/formats';
 import type { Mistake } from '../../model/mistakes';
 import type { EditAttribution } from '../../model/recent-edit';
-import type { CellId, CheckResult, Lang, TableId } from '../../model/types';
+import type { CellId, CheckResult, Finding, Lang, TableId } from '../../model/types';
 import { renderFinding } from '../../model/render';
 import { shortText } from '../finding-text';
 import type { Strings } from '../i18n';
 import { TABLE_ORDER, balancePicture, formatNumber, targetCell } from '../view-model';
 import { BalanceEquation } from './BalanceEquation';
+import { MarkReviewedButton, type MarkReviewedButtonProps } from './ReviewedMarks';
+import { canMark } from '../../model/reviewed-marks';
 import { useStyles } from './styles';
 
 export interface FindingsListProps {
@@ -23,6 +25,8 @@ export interface FindingsListProps {
   onApply(values: Record<CellId, number>): Promise<void>;
   /** Writes the generated formulas back into totals typed over; absent where the host cannot. */
   onRestore?(formulas: Record<CellId, string>): Promise<void>;
+  /** Marks a warning 已核实 with the user's reason; absent where the host cannot store marks. */
+  onMark?(f: Finding, reason: string): ReturnType<MarkReviewedButtonProps['onMark']>;
 }
 
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
@@ -87,6 +91,7 @@ function MistakeCard({
   onGoTo,
   onApply,
   onRestore,
+  onMark,
 }: FindingsListProps & { m: Mistake }) {
   const s = useStyles();
   const f = m.finding;
@@ -182,6 +187,7 @@ function MistakeCard({
           {details ? t.hideDetails : t.showDetails}
         </Button>
       </div>
+      {onMark && canMark(f) && <MarkReviewedButton lang={lang} onMark={(reason) => onMark(f, reason)} />}
       {suggestion && !expected && (
         <p className={s.muted} data-testid="suggestion">
           {Object.entries(suggestion)
