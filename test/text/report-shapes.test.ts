@@ -187,6 +187,54 @@ describe('shape 5: a row that starts a page', () => {
   });
 });
 
+describe('shape 5, harder: page furniture, a running header and a label split across the page break', () => {
+  const HEADER = '临江市文化旅游局2025年政府信息公开工作年度报告';
+  /** A page break before the row `四、结转下年度继续办理`, as each copy prints it; `label` breaks after `四、结转`. */
+  const breaks: [string, string[], boolean][] = [
+    ['a page number line `- 3 -` and a form feed', ['- 3 -', '\f'], false],
+    ['`第 3 页` alone', ['第 3 页'], false],
+    ['`第3页 共5页` and the title as a running header', ['第3页 共5页', `\f${HEADER}`], false],
+    ['`— 3 —` and the body name as a running header', ['— 3 —', '\f临江市文化旅游局'], false],
+    ['the label split across the break, a page number between', ['- 3 -', '\f'], true],
+    ['the label split across the break, the running header between', ['第 3 页', HEADER], true],
+  ];
+  const layouts = {
+    text: (l: string) => l,
+    'text laid out with spaces (pdftotext -layout)': (l: string) => l.replace(/\t/g, '   '),
+    markdown: (l: string) => l,
+  };
+  const cases = Object.keys(layouts).flatMap((layout) =>
+    breaks.map(([name, lines, split]) => [layout, name, lines, split] as const),
+  );
+
+  test.each(cases)(
+    '%s, %s: the row is read (or, split, listed as unread with its line), never lost or misplaced',
+    (layout, _, pageLines, split) => {
+      const kind = layout === 'markdown' ? 'markdown' : 'text';
+      const lines = reportText(full, kind)
+        .split('\n')
+        .map(layouts[layout as keyof typeof layouts]);
+      const i = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
+      expect(i).toBeGreaterThan(0);
+      const row = lines[i];
+      const cut = row.indexOf('四、结转') + '四、结转'.length;
+      const broken = split ? [row.slice(0, cut), ...pageLines, row.slice(cut)] : [...pageLines, row];
+      const [r] = importReportTexts([...lines.slice(0, i), ...broken, ...lines.slice(i + 1)].join('\n'));
+      expectTrue(r, full);
+      const carryOut = Object.keys(full).filter((id) => id.startsWith('T3.CARRY_OUT.'));
+      expect(carryOut).toHaveLength(7);
+      // Read, or (the label's halves too far apart to join) every cell of the row listed as unread with its line.
+      for (const id of carryOut) {
+        if (id in r.cells) expect(r.cells[id]).toBe(full[id]);
+        else expect(r.unread.find((u) => u.cell === id)?.line).toBeTruthy();
+      }
+      if (!split) for (const id of carryOut) expect(r.cells[id]).toBe(full[id]);
+      // Page numbers and running headers are no figures of any table.
+      expect(r.unrecognised.filter((u) => /第\s*3|[-—]\s*3\s*[-—]/.test(u))).toEqual([]);
+    },
+  );
+});
+
 describe('shape 6: a table left entirely blank', () => {
   const blank2021 = blankValues('2021');
   const blank2019 = blankValues('2019');

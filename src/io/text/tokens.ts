@@ -74,13 +74,20 @@ export const MD_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/
  * in this text and the empty field after the last tab is kept, as an empty cell that may be padding (a row with
  * empty cells at both ends is then read only when the table's arithmetic tells which end is padding).
  */
+/**
+ * A page's own line between table rows (`- 3 -`, `— 3 —`, `第 3 页`, `第3页 共5页`, `3/5`): it holds no cell, and
+ * its figure is a page number, never a row's.
+ */
+export const PAGE_LINE =
+  /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
 export function tokenise(lines: readonly string[], copied = false): Token[] {
   const out: Token[] = [];
   const skipLone = loneBarIsTerminator(lines);
   const keepLast = copied && !lines.some((l) => /[0-9０-９]\t[ ]*$/.test(l));
   lines.forEach((line, at) => {
     if (skipLone && /^\s*\|\s*$/.test(line)) return;
-    if (MD_SEPARATOR.test(line)) return;
+    if (MD_SEPARATOR.test(line) || PAGE_LINE.test(line.replace(/\f/g, ''))) return;
     // A line of bars only (`||`) in a page stored one cell per line: the columns a merged cell spilled, no cells.
     if (!skipLone && /^\s*\|{2,}\s*$/.test(line)) {
       for (let k = 0; k < line.trim().length; k++) out.push({ kind: 'blank', raw: '', line: at, pad: true });
