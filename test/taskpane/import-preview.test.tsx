@@ -73,7 +73,7 @@ describe('the preview shows the tables', () => {
     const preview = await paste(PARTIAL);
     const tables = within(preview).getByTestId('import-tables');
     // Table 三 first: it is the one with the arithmetic.
-    const panel = within(tables).getByRole('tabpanel');
+    const panel = within(tables).getByTestId('import-table');
     expect(panel.getAttribute('data-table')).toBe('T3');
     const cell = (id: string) => panel.querySelector(`[data-cell="${id}"]`)!;
     expect(cell(written).getAttribute('data-state')).toBe('write');
@@ -88,8 +88,8 @@ describe('the preview shows the tables', () => {
     expect(within(tables).getByText(zh.importLegendUnread)).toBeTruthy();
 
     // Table 四 was cut off in this report: every one of its cells is unread, none blamed on the report as blank.
-    fireEvent.click(within(tables).getByRole('tab', { name: '表四' }));
-    const t4 = within(tables).getByRole('tabpanel');
+    fireEvent.click(within(tables).getByRole('button', { name: '表四' }));
+    const t4 = within(tables).getByTestId('import-table');
     expect(t4.getAttribute('data-table')).toBe('T4');
     const t4cells = [...t4.querySelectorAll('[data-cell]')];
     expect(t4cells.length).toBe(format.tables.find((t) => t.id === 'T4')!.cells.length);
@@ -100,10 +100,15 @@ describe('the preview shows the tables', () => {
     await renderApp(createFakeHost({ check: hostCheck(passingResult()) }));
     const preview = await paste(CITY_2025);
     const tables = within(preview).getByTestId('import-tables');
-    expect(within(tables).getAllByRole('tab')).toHaveLength(3);
-    for (const name of ['表二', '表三', '表四']) expect(within(tables).getByRole('tab', { name })).toBeTruthy();
-    const panel = within(tables).getByRole('tabpanel');
+    const switcher = within(tables).getByRole('group', { name: zh.importTablesHeading });
+    expect(within(switcher).getAllByRole('button')).toHaveLength(3);
+    for (const name of ['表二', '表四'])
+      expect(within(switcher).getByRole('button', { name, pressed: false })).toBeTruthy();
+    expect(within(switcher).getByRole('button', { name: '表三', pressed: true })).toBeTruthy();
+    const panel = within(tables).getByTestId('import-table');
     expect(panel.getAttribute('tabindex')).toBe('0');
+    expect(panel.getAttribute('role')).toBe('region');
+    expect(panel.getAttribute('aria-label')).toContain('表三');
     const table = within(panel).getByRole('table');
     expect(table.querySelector('caption')!.textContent).toContain('表三');
     expect(table.querySelectorAll('th[scope="row"]').length).toBeGreaterThan(5);
@@ -119,7 +124,7 @@ describe('the preview shows the tables', () => {
     const preview = await paste(PARTIAL, en);
     const tables = within(preview).getByTestId('import-tables');
     for (const name of ['Table 2', 'Table 3', 'Table 4'])
-      expect(within(tables).getByRole('tab', { name })).toBeTruthy();
+      expect(within(tables).getByRole('button', { name })).toBeTruthy();
     expect(within(tables).getAllByText(en.importCellUnread).length).toBeGreaterThan(0);
   });
 });

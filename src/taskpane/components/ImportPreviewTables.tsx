@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { makeStyles, mergeClasses, Tab, TabList, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, ToggleButton, tokens } from '@fluentui/react-components';
 import { getFormat } from '../../model/formats';
 import { formatNumber } from '../../model/numbers';
 import type { Lang, TableDef, TableId } from '../../model/types';
@@ -40,6 +40,7 @@ const useGridStyles = makeStyles({
     outlineOffset: '-2px',
   },
   legend: { margin: '0', paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase100 },
+  switcher: { display: 'flex', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS },
 });
 
 export interface ImportPreviewTablesProps {
@@ -62,26 +63,29 @@ export function ImportPreviewTables({ t, lang, plan }: ImportPreviewTablesProps)
       <h4 id={`${baseId}-h`} className={s.caption}>
         {t.importTablesHeading}
       </h4>
-      <TabList
-        size="small"
-        selectedValue={table.id}
-        onTabSelect={(_, d) => setShown(d.value as TableId)}
-        aria-label={t.importTablesHeading}
-      >
+      {/* Toggle buttons, not a Fluent TabList: its focus manager adds aria-hidden focusable elements (axe). */}
+      <div role="group" aria-label={t.importTablesHeading} className={s.switcher}>
         {format.tables.map((x) => (
-          <Tab key={x.id} value={x.id} id={`${baseId}-${x.id}`} aria-controls={`${baseId}-panel`}>
+          <ToggleButton
+            key={x.id}
+            size="small"
+            checked={x.id === table.id}
+            aria-controls={`${baseId}-panel`}
+            onClick={() => setShown(x.id)}
+          >
             {x.shortName[lang]}
-          </Tab>
+          </ToggleButton>
         ))}
-      </TabList>
+      </div>
       <div
         id={`${baseId}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${baseId}-${table.id}`}
+        role="region"
+        aria-label={`${table.shortName[lang]} ${table.heading}`}
         className={s.scroller}
         // A scrolling box must be reachable from the keyboard to scroll it (WCAG 2.1.1).
         tabIndex={0}
         data-table={table.id}
+        data-testid="import-table"
       >
         <PreviewTable t={t} lang={lang} plan={plan} table={table} />
       </div>
