@@ -6,6 +6,8 @@
  */
 import { getFormat, isFormatId } from '../model/formats';
 import type { CellId, FormatId, RawValue } from '../model/types';
+import { inBothLanguages } from '../model/messages';
+import type { Lang } from '../model/types';
 import { InputError, type ReportInput, type ReportReader } from './report-input';
 
 function firstChar(head: Uint8Array): string {
@@ -26,20 +28,28 @@ function guessFormat(ids: string[]): FormatId {
   return known('2019') > known('2021') ? '2019' : '2021';
 }
 
-function toInput(file: string, obj: unknown, label: string): ReportInput {
-  if (!isRecord(obj)) throw new InputError(`${label}: expected an object with "format" and "cells"`, file);
+/** Which report of the file an error is about, in both languages. */
+type Label = Readonly<Record<Lang, string>>;
+
+function labelOf(...args: Parameters<typeof inBothLanguages>): Label {
+  const [zh, en] = inBothLanguages(...args);
+  return { zh, en };
+}
+
+function toInput(file: string, obj: unknown, label: Label): ReportInput {
+  if (!isRecord(obj)) throw InputError.of('read.json.notObject', { label }, file);
   const cellsIn = obj.cells;
-  if (!isRecord(cellsIn)) throw new InputError(`${label}: "cells" must be an object of cell id → value`, file);
+  if (!isRecord(cellsIn)) throw InputError.of('read.json.cells', { label }, file);
   const ids = Object.keys(cellsIn);
   let format: FormatId;
   if (obj.format === undefined) format = guessFormat(ids);
   else if (isFormatId(String(obj.format))) format = String(obj.format) as FormatId;
-  else throw new InputError(`${label}: "format" must be "2021" or "2019", not ${JSON.stringify(obj.format)}`, file);
+  else throw InputError.of('read.json.format', { label, value: JSON.stringify(obj.format) }, file);
   let year: number | undefined;
   if (obj.year !== undefined && obj.year !== null) {
     year = Number(obj.year);
     if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-      throw new InputError(`${label}: "year" must be a year such as 2025, not ${JSON.stringify(obj.year)}`, file);
+      throw InputError.of('read.json.year', { label, value: JSON.stringify(obj.year) }, file);
     }
   }
   const fmt = getFormat(format);
@@ -52,7 +62,7 @@ function toInput(file: string, obj: unknown, label: string): ReportInput {
       continue;
     }
     if (v === null || typeof v === 'number' || typeof v === 'string') cells[id] = v;
-    else throw new InputError(`${label}: the value of ${id} must be a number, a string or null`, file);
+    else throw InputError.of('read.json.value', { label, id }, file);
   }
   const strings = (x: unknown): Record<string, string> | undefined =>
     isRecord(x)
@@ -79,18 +89,18 @@ export function parseJsonReports(file: string, text: string): ReportInput[] {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
     if (text.startsWith('PK\u0003\u0004')) {
-      throw new InputError('not JSON but a zip (an .xlsx or .docx named .json?); give it its real extension', file);
+      throw InputError.of('read.json.zip', {}, file);
     }
     // The parser quotes the text near the error; binary bytes there would break the one-line message.
     // eslint-disable-next-line no-control-regex
     const why = (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ');
-    throw new InputError(`not valid JSON (${why})`, file);
+    throw InputError.of('read.json.invalid', { why }, file);
   }
   const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.reports) ? doc.reports : [doc];
-  if (!list.length) throw new InputError('holds no report', file);
-  if (list.length === 1) return [toInput(file, list[0], 'the report')];
+  if (!list.length) throw InputError.of('read.json.empty', {}, file);
+  if (list.length === 1) return [toInput(file, list[0], labelOf('read.json.theReport'))];
   return list.map((x, i) => {
-    const input = toInput(file, x, `report ${i + 1}`);
+    const input = toInput(file, x, labelOf('read.json.reportN', { n: i + 1 }));
     return { ...input, file: `${file}#${input.year ?? i + 1}` };
   });
 }

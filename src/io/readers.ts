@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { jsonReader } from './json-reader';
+import { inBothLanguages } from '../model/messages';
 import { InputError, type ReportInput, type ReportReader } from './report-input';
 import { reportTextReaders } from './text/readers';
 import { xlsxNodeReader as xlsxReader } from './xlsx/node-reader';
@@ -80,11 +81,8 @@ function bilingual(zh: string, en: string, file: string): InputError {
   return new InputError(zh, file, en);
 }
 
-const NOT_REGULAR = [
-  '不是普通文件（管道、设备或套接字），没有读取',
-  'not a regular file (a pipe, device or socket); not read',
-];
-const DANGLING = ['链接指向的文件不存在，没有读取', 'a link to nothing; not read'];
+const NOT_REGULAR = inBothLanguages('read.notRegular');
+const DANGLING = inBothLanguages('read.dangling');
 
 function walk(dir: Buffer, shownDir: string, out: PlannedFile[], seen: Set<string>) {
   let entries: fs.Dirent<Buffer>[];
@@ -92,7 +90,7 @@ function walk(dir: Buffer, shownDir: string, out: PlannedFile[], seen: Set<strin
     entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw bilingual(`无法列出文件夹内容（${code}）`, `cannot list the folder (${code})`, shownDir);
+    throw InputError.of('read.cannotList', { code }, shownDir);
   }
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const e of entries) {
@@ -137,12 +135,11 @@ function walk(dir: Buffer, shownDir: string, out: PlannedFile[], seen: Set<strin
 function describe(e: unknown): [string, string] {
   if (e instanceof InputError) return [e.message, e.en ?? e.message];
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return ['没有这个文件或文件夹', 'no such file or folder'];
-  if (code === 'EACCES' || code === 'EPERM') return ['没有读取权限', 'permission denied'];
-  if (code === 'EISDIR') return ['是文件夹', 'is a folder'];
-  if (code === 'ELOOP') return ['链接循环，无法到达文件', 'a loop of links'];
-  const m = e instanceof Error ? e.message : String(e);
-  return [m, m];
+  if (code === 'ENOENT') return inBothLanguages('read.noSuchFile');
+  if (code === 'EACCES' || code === 'EPERM') return inBothLanguages('read.permission');
+  if (code === 'EISDIR') return inBothLanguages('read.isFolder');
+  if (code === 'ELOOP') return inBothLanguages('read.linkLoop');
+  return inBothLanguages('read.other', { message: e instanceof Error ? e.message : String(e) });
 }
 
 /** The paths as the user wrote them, relative to cwd, for messages. */
@@ -257,11 +254,7 @@ class OpenFile {
 }
 
 function tooLarge(size: number, max: number): InputError {
-  return new InputError(
-    `文件太大（${mb(size)} MB），超过 ${mb(max)} MB 上限，不像年度报告或统计表`,
-    undefined,
-    `the file is too large (${mb(size)} MB, over the ${mb(max)} MB limit): not a report or its tables`,
-  );
+  return InputError.of('read.tooLarge', { size: mb(size), max: mb(max) });
 }
 
 /**

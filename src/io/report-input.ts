@@ -1,7 +1,7 @@
 /**
  * What every reader (JSON, .xlsx, report text, HTML, .docx) hands to the checker and the command line.
  */
-import { formatMessage, type MessageKey, type MessageParams } from '../model/messages';
+import { inBothLanguages } from '../model/messages';
 import type { CellId, FormatId, RawValues } from '../model/types';
 
 export interface ReportInput {
@@ -108,8 +108,13 @@ export class InputError extends Error {
   }
 
   /** The error said by the message table, in both languages. */
-  static of(key: MessageKey, params: MessageParams = {}, file?: string): InputError {
-    return new InputError(formatMessage(key, 'zh', params), file, formatMessage(key, 'en', params));
+  static of(
+    key: Parameters<typeof inBothLanguages>[0],
+    params: Parameters<typeof inBothLanguages>[1] = {},
+    file?: string,
+  ): InputError {
+    const [zh, en] = inBothLanguages(key, params);
+    return new InputError(zh, file, en);
   }
 
   text(lang: 'zh' | 'en'): string {

@@ -175,7 +175,8 @@ describe('disclosure-tables check', () => {
     [['--lang', 'en', 'check', 'bad.json', '--colour'], /unknown option --colour/],
     [['check', 'missing.json'], /missing\.json: 没有这个文件或文件夹/],
     [['check', 'missing.json', '--lang', 'en'], /missing\.json: no such file/],
-    [['check', 'broken.json'], /broken\.json: not valid JSON/],
+    [['check', 'broken.json'], /broken\.json: 不是有效的 JSON/],
+    [['check', 'broken.json', '--lang', 'en'], /broken\.json: not valid JSON/],
     [['check', 'notes.md'], /notes\.md: 不是本工具能读取的文件/],
     [['check', 'notes.md', '--lang=en'], /notes\.md: not a file this tool can read/],
   ])('%j exits 2 with one message and no stack trace', async (args, message) => {

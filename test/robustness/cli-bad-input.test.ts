@@ -86,7 +86,7 @@ beforeAll(async () => {
     '表三 依申请公开\n一、本年新收政府信息公开申请数量 12\n',
     /不是可以读取的 \.xlsx/,
   );
-  put('an .xlsx named .json', 'report.json', template, /not JSON but a zip/);
+  put('an .xlsx named .json', 'report.json', template, /不是 JSON，而是 zip 文件/);
   put('60 MB of text', 'huge.txt', Buffer.alloc(60 * MB, '本年新收申请 1\n'), /太大.*5\.0 MB/);
   put('a 60 MB .xlsx', 'huge.xlsx', Buffer.concat([template, Buffer.alloc(60 * MB)]), /太大.*50 MB/);
   put(

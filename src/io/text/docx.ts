@@ -8,6 +8,7 @@
  */
 import { inflateRawSync } from 'zlib';
 import { InputError } from '../report-input';
+import { inBothLanguages } from '../../model/messages';
 import { unzipEntries, ZipError } from '../xlsx/zip';
 import { importReportHtmls, type ImportResult } from './import';
 
@@ -25,11 +26,7 @@ function checkInflatedSize(bytes: Uint8Array, file: string): void {
     for (const name of zip.names) zip.get(name);
   } catch (e) {
     if (e instanceof ZipError) {
-      throw new InputError(
-        `不是可以读取的 Word（.docx）文档（${e.message}）`,
-        file,
-        `not a readable Word (.docx) document (${e.en})`,
-      );
+      throw InputError.of('read.docx.unreadable', { why: { zh: e.message, en: e.en } }, file);
     }
     // Anything else (a bad checksum, an odd entry) is left for mammoth to judge.
   }
@@ -59,16 +56,9 @@ export async function importReportDocx(bytes: Uint8Array, file = 'document.docx'
 /** Why mammoth (or the HTML reader after it) gave up, in a sentence: a stack overflow means nesting no report has. */
 function unreadableDocx(e: unknown, file: string): InputError {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new InputError(
-      '不是可以读取的 Word（.docx）文档（表格或段落嵌套过深，不像年度报告）',
-      file,
-      'not a readable Word (.docx) document (tables or paragraphs nested too deeply for a report)',
-    );
+    const [zh, en] = inBothLanguages('read.docx.nested');
+    return InputError.of('read.docx.unreadable', { why: { zh, en } }, file);
   }
   const why = e instanceof Error ? e.message : String(e);
-  return new InputError(
-    `不是可以读取的 Word（.docx）文档（${why}）`,
-    file,
-    `not a readable Word (.docx) document (${why})`,
-  );
+  return InputError.of('read.docx.unreadable', { why }, file);
 }

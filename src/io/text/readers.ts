@@ -18,12 +18,7 @@ export function toReportInputs(file: string, results: ImportResult[]): ReportInp
   const found = results.filter((r) => Object.keys(r.cells).length > 0 || r.unfilled.length > 0);
   if (!found.length) {
     const why = results.flatMap((r) => r.notes ?? []).find((n) => n === SIDE_BY_SIDE_NOTE);
-    throw new InputError(
-      why
-        ? `${file}: ${why}`
-        : `${file}: no table of a 政府信息公开工作年度报告 found (no row of 表二, 表三 or 表四 with numbers)`,
-      file,
-    );
+    throw InputError.of(why ? 'read.text.sideBySide' : 'read.text.noTables', {}, file);
   }
   // Two years side by side are told apart by their year; two bodies' reports of one year by their order.
   const years = found.map((r) => r.year);

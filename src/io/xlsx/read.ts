@@ -472,22 +472,8 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
   const zip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   // An .xls that is really a zip (some tools misname .xlsx) is read as what it is.
   if (ole || (!zip && /\.(xls|et)$/i.test(file))) {
-    const [zh, en] =
-      ole && isEncryptedOoxml(bytes)
-        ? [
-            '这个工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再读取',
-            'this workbook has an opening password (it is encrypted) and cannot be read; remove the password in Excel or WPS and save it as .xlsx',
-          ]
-        : ole
-          ? [
-              '这是旧版 Excel（.xls）或 WPS（.et）工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再读取',
-              'this is an old Excel (.xls) or WPS (.et) workbook: use "Save As" .xlsx in Excel or WPS, then read that',
-            ]
-          : [
-              '请在 Excel 或 WPS 中把工作簿“另存为” .xlsx 后再读取',
-              'use "Save As" .xlsx in Excel or WPS, then read that',
-            ];
-    throw new InputError(zh, file, en);
+    const key = ole && isEncryptedOoxml(bytes) ? 'read.xlsx.encrypted' : ole ? 'read.xlsx.old' : 'read.xlsx.saveAs';
+    throw InputError.of(key, {}, file);
   }
   let sheets: XSheet[];
   let consolidated: boolean;
@@ -495,7 +481,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
     ({ sheets, consolidated } = readWorkbookWithMarks(bytes, inflateRaw));
   } catch (e) {
     const why = OoxmlError.of(e);
-    throw new InputError(`不是可以读取的 .xlsx 文件（${why.message}）`, file, `not a readable .xlsx file (${why.en})`);
+    throw InputError.of('read.xlsx.unreadable', { why: { zh: why.message, en: why.en } }, file);
   }
   const keyed = sheetTexts(sheets);
   const { complete, whole } = layoutOf(keyed, sheets.length);
@@ -511,11 +497,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
   const loc = whole!;
   if (!loc.tables.some(tableFound)) {
     const example = getFormat('2021').tables[1].labels.find((l) => l.role === 'rowLabel')?.text;
-    throw new InputError(
-      `工作簿里没有找到表二、表三或表四（按表格的行标题和列标题查找，例如「${example}」）`,
-      file,
-      `no table 二, 三 or 四 found in the workbook (tables are found by their row and column labels, such as 「${example}」)`,
-    );
+    throw InputError.of('read.xlsx.noTables', { example }, file);
   }
   return [{ ...toInput(file, loc, sheets, keyed), ...mark }];
 }

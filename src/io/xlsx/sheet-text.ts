@@ -3,13 +3,14 @@
  * shapes), and the builder every path files its cells into, so the byte scanner and this path agree.
  */
 import { a1, columnIndex } from '../../model/a1';
+import { inBothLanguages } from '../../model/messages';
 import { cellKey, clippedMerge, OoxmlError, onSheet, type XCell, type XMerge, type XValue } from './ooxml';
 import { ElementScanner, firstElement } from './elements';
 import { attr, decode, stringItem } from './xml-strings';
 
 function parseRef(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
-  if (!m) throw new OoxmlError(`单元格地址 ${ref} 无效`, `bad cell reference ${ref}`);
+  if (!m) throw new OoxmlError(...inBothLanguages('read.xlsx.badRef', { ref }));
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 

@@ -1,5 +1,6 @@
 /** The worksheets of an .xlsx in workbook order: relationships resolved, shared strings read, each sheet parsed. */
 import { TABLE_NAME_PREFIX } from '../../model/layout';
+import { inBothLanguages } from '../../model/messages';
 import { hasConsolidatedMark } from './consolidated';
 import { OoxmlError, type XSheet } from './ooxml';
 import { hasBom, parseSheet } from './sheet-bytes';
@@ -127,7 +128,7 @@ export function readWorkbookWithMarks(bytes: Uint8Array, inflateRaw?: InflateRaw
   const rootRels = relationships(text('_rels/.rels'));
   const wbPath = resolveTarget('', ofType(rootRels, 'officeDocument')?.target ?? 'xl/workbook.xml');
   const wbXml = text(wbPath);
-  if (!wbXml) throw new OoxmlError('没有工作簿部件，不是 .xlsx', 'no workbook part: not an .xlsx');
+  if (!wbXml) throw new OoxmlError(...inBothLanguages('read.xlsx.noWorkbook'));
   // `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`
   const slash = wbPath.lastIndexOf('/');
   const relsPath =

@@ -4,6 +4,7 @@
  * zlib, several times faster on a folder of reports.
  */
 import { Inflate } from 'fflate';
+import { inBothLanguages } from '../../model/messages';
 
 /** Inflates raw deflate data; must throw rather than produce more than `maxBytes` (a zip bomb). */
 export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array;
@@ -30,11 +31,6 @@ export interface ZipLimits {
 
 const STEP = 64 * 1024;
 
-const ENCRYPTED = [
-  '文件设置了密码（已加密），无法读取；请取消密码后另存再读取',
-  'the file is password-protected (encrypted) and cannot be read; remove the password and save it again',
-] as const;
-
 /** fflate in steps, so a bomb is stopped after at most one step's output past the cap, not after inflating it all. */
 export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -58,10 +54,7 @@ export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array
 
 function tooLarge(maxBytes: number): ZipError {
   const mb = Math.round(maxBytes / 1024 / 1024);
-  return new ZipError(
-    `解压后超过 ${mb} MB，不像统计表工作簿（可能是“zip 炸弹”）`,
-    `inflates to more than ${mb} MB: not a workbook of report tables (a "zip bomb"?)`,
-  );
+  return new ZipError(...inBothLanguages('read.zip.tooLarge', { mb }));
 }
 
 /** An entry's name: ASCII (as names in an .xlsx are) without the decoder's call cost. */
@@ -98,21 +91,21 @@ export function unzipEntries(
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('不是 zip 文件', 'not a zip file');
+  if (eocd < 0) throw new ZipError(...inBothLanguages('read.zip.notZip'));
   const count = u16(eocd + 10);
   let p = u32(eocd + 16);
-  if (p === 0xffffffff) throw new ZipError('不支持 zip64 格式', 'zip64 archives are not supported');
+  if (p === 0xffffffff) throw new ZipError(...inBothLanguages('read.zip.zip64'));
   const decoder = new TextDecoder();
   const maxInflated = limits.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   const entries = new Map<string, { method: number; size: number; local: number }>();
   let declared = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(p) !== CENTRAL) throw new ZipError('zip 目录已损坏', 'damaged zip directory');
+    if (p + 46 > bytes.length || u32(p) !== CENTRAL) throw new ZipError(...inBothLanguages('read.zip.directory'));
     const nameLen = u16(p + 28);
     const name = entryName(bytes, p + 46, nameLen, decoder);
     if (wanted(name)) {
       // General-purpose flag bit 0: the entry is encrypted (a zip tool's password); inflating it gives noise.
-      if (u16(p + 8) & 1) throw new ZipError(...ENCRYPTED);
+      if (u16(p + 8) & 1) throw new ZipError(...inBothLanguages('read.zip.encrypted'));
       entries.set(name, { method: u16(p + 10), size: u32(p + 20), local: u32(p + 42) });
       // The declared sizes are checked first; a header that lies is caught while inflating (below).
       declared += u32(p + 24);
@@ -130,7 +123,7 @@ export function unzipEntries(
       const e = entries.get(name);
       if (!e) return undefined;
       if (e.local + 30 > bytes.length || u32(e.local) !== LOCAL)
-        throw new ZipError(`zip 条目 ${name} 已损坏`, `damaged zip entry ${name}`);
+        throw new ZipError(...inBothLanguages('read.zip.entry', { name }));
       const start = e.local + 30 + u16(e.local + 26) + u16(e.local + 28);
       const data = bytes.subarray(start, start + e.size);
       let out: Uint8Array;
@@ -146,11 +139,7 @@ export function unzipEntries(
           }
           throw err;
         }
-      } else
-        throw new ZipError(
-          `zip 条目 ${name} 使用了不支持的压缩方式（${e.method}）`,
-          `zip entry ${name} uses an unsupported compression (${e.method})`,
-        );
+      } else throw new ZipError(...inBothLanguages('read.zip.method', { name, method: String(e.method) }));
       if (out.length > budget) throw tooLarge(maxInflated);
       inflatedBytes += out.length;
       inflated.set(name, out);

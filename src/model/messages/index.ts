@@ -67,6 +67,19 @@ function templateParts(template: string): string[] {
   return parts;
 }
 
+/**
+ * One entry said in both languages, `[zh, en]`, for errors that carry both (a reader's error reaches the command
+ * line, which picks by `--lang`). A parameter may itself be said in both (`{zh, en}`: the reason inside a reason).
+ */
+export function inBothLanguages(
+  key: MessageKey,
+  params: Readonly<Record<string, MessageParams[string] | Readonly<Record<Lang, string>>>> = {},
+): [string, string] {
+  const pick = (lang: Lang): MessageParams =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
+  return [formatMessage(key, 'zh', pick('zh')), formatMessage(key, 'en', pick('en'))];
+}
+
 /** Fills a template. Missing parameters stay visible as `{name}` rather than disappearing silently. */
 export function formatMessage(key: MessageKey | string, lang: Lang, params: MessageParams = {}): string {
   const t = TABLE[key];
