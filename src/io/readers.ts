@@ -284,11 +284,7 @@ export async function readPlannedFile(
   if (!reader) {
     open.close();
     if (explicit) {
-      throw bilingual(
-        '不是本工具能读取的文件（请使用 .json、.xlsx、.txt、.html 或 .docx）',
-        'not a file this tool can read (use .json, .xlsx, .txt, .html or .docx)',
-        name,
-      );
+      throw InputError.of('read.noReader', {}, name);
     }
     return {};
   }
@@ -299,7 +295,7 @@ export async function readPlannedFile(
       throw tooLarge(open.size, max);
     }
     const found = await reader.read(name, open.all(max));
-    if (!found.length) throw bilingual('没有找到报告', 'holds no report', name);
+    if (!found.length) throw InputError.of('read.json.empty', {}, name);
     return { inputs: found };
   } catch (e) {
     return fail(e);

@@ -341,11 +341,7 @@ export const checkCommand: Command = {
       }
       if (unreadable.length || !done.length) {
         if (!done.length && !unreadable.length)
-          io.stderr(
-            lang === 'en'
-              ? 'disclosure-tables check: no report found in the given folders\n'
-              : 'disclosure-tables check：给出的文件夹里没有找到报告\n',
-          );
+          io.stderr(`disclosure-tables check: ${formatMessage('check.noReport', lang)}\n`);
         return 2;
       }
       return done.some((d) => countSeverity(d.summary.result, 'error') > 0) ? 1 : 0;

@@ -74,6 +74,10 @@ export const READER_MESSAGES = {
     zh: '文件太大（{size} MB），超过 {max} MB 上限，不像年度报告或统计表',
     en: 'the file is too large ({size} MB, over the {max} MB limit): not a report or its tables',
   },
+  'read.noReader': {
+    zh: '不是本工具能读取的文件（请使用 .json、.xlsx、.txt、.html 或 .docx）',
+    en: 'not a file this tool can read (use .json, .xlsx, .txt, .html or .docx)',
+  },
   'read.other': { zh: '无法读取（{message}）', en: 'cannot be read ({message})' },
   'read.json.notObject': {
     zh: '{label}：应是含有 "format" 和 "cells" 的对象',
@@ -102,7 +106,7 @@ export const READER_MESSAGES = {
     en: 'not JSON but a zip (an .xlsx or .docx named .json?); give it its real extension',
   },
   'read.json.invalid': { zh: '不是有效的 JSON（{why}）', en: 'not valid JSON ({why})' },
-  'read.json.empty': { zh: '其中没有报告', en: 'holds no report' },
+  'read.json.empty': { zh: '没有找到报告', en: 'holds no report' },
   'read.text.noTables': {
     zh: '没有找到政府信息公开工作年度报告的统计表（没有含数字的表二、表三或表四的行）',
     en: 'no table of a 政府信息公开工作年度报告 found (no row of 表二, 表三 or 表四 with numbers)',

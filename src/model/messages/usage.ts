@@ -79,6 +79,7 @@ Checks the tables of 政府信息公开工作年度报告 (JSON, .xlsx, .txt, .h
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`,
   },
   'check.noInput': { zh: '请至少给出一个要检查的文件或文件夹', en: 'name at least one file or folder to check' },
+  'check.noReport': { zh: '给出的文件夹里没有找到报告', en: 'no report found in the given folders' },
   'check.expectWithoutParts': {
     zh: '--expect 需要与 --parts 文件夹 一起使用',
     en: '--expect goes with --parts FOLDER',
