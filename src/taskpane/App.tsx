@@ -9,7 +9,7 @@ import { ImportPanel } from './components/ImportPanel';
 import { ProblemBars } from './components/ProblemBars';
 import { Legend, StatusSummary } from './components/StatusSummary';
 import { PAINT_FILL, PAINT_FONT } from '../excel/palette';
-import { blankInputs, mistakesOf, overview } from './view-model';
+import { blankInputs, damagedTables, mistakesOf, overview } from './view-model';
 import { useStyles } from './components/styles';
 import { strings } from './i18n';
 import { FLUENT_THEMES, type ThemeKind } from './theme';
@@ -137,12 +137,12 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
 
   const result = check?.result ?? null;
   const mistakes = React.useMemo(() => (check ? mistakesOf(check) : []), [check]);
-  const status = result ? overview(result, mistakes) : undefined;
-  const blanks = result ? blankInputs(result) : [];
-  const fillZero = async () => apply(Object.fromEntries(blanks.map((id) => [id, 0])));
   const problems: HostProblem[] = supported
     ? (check?.problems ?? [])
     : [{ kind: 'unsupportedHost', missing: missing.join(', ') }];
+  const status = result ? overview(result, mistakes, damagedTables(problems)) : undefined;
+  const blanks = result ? blankInputs(result) : [];
+  const fillZero = async () => apply(Object.fromEntries(blanks.map((id) => [id, 0])));
   const defaultYear = (today ?? new Date()).getFullYear() - 1;
 
   const generateSection = (

@@ -160,6 +160,9 @@ const zh = {
   overallErrorCount: (n: number) => `有 ${n} 处错误`,
   overallFillingNote: (n: number) => `还有 ${n} 个单元格未填写；全部填完并且勾稽一致才算通过。`,
   overallNotFilledNote: '表格已生成，还没有填写数字。逐格填写，本年没有发生的填 0。',
+  overallDamaged: '未能完整检查',
+  overallDamagedNote: '有表格的结构被改动（见上方说明），其中的数字没有全部读出，所以不能算通过。',
+  tableNotChecked: '（结构被改动，未完整检查）',
   fillZero: '其余空白填 0',
   fillZeroNote: (n: number) => `将把 ${n} 个空白的填报单元格填为 0（表示本年没有发生），已填的数字不变。`,
   checkedWhere: (sheet: string, range: string) => `正在检查：工作表“${sheet}”${range}`,
@@ -361,6 +364,10 @@ const en: Strings = {
     `${n} cell${n === 1 ? '' : 's'} still blank; the tables pass only when every cell is filled and everything adds up.`,
   overallNotFilledNote:
     'The tables are generated but hold no figures yet. Fill every cell; type 0 for what did not happen.',
+  overallDamaged: 'Not fully checked',
+  overallDamagedNote:
+    'The layout of a table was changed (see the message above), so not all of its figures could be read: this is not a pass.',
+  tableNotChecked: '(layout changed, not fully checked)',
   fillZero: 'Fill the remaining blanks with 0',
   fillZeroNote: (n) =>
     `${n} blank input cell${n === 1 ? '' : 's'} will get 0 (nothing happened); figures already typed stay.`,

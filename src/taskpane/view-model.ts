@@ -3,7 +3,7 @@
  * of cells and the terms of the table 三 balance. Pure: tested without React.
  */
 import { T3_ENTRIES_2021, T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../model/formats';
-import type { HostCheck } from './host-api';
+import type { HostCheck, HostProblem } from './host-api';
 import { groupMistakes, mostLikely, type Mistake } from '../model/mistakes';
 import { applyEdits } from '../model/recent-edit';
 import type { CellId, CheckResult, Finding, FormatId, Lang, TableId } from '../model/types';
@@ -17,13 +17,17 @@ export interface TableStatus {
   warnings: number;
   /** Input cells not filled yet. */
   unfilled: number;
+  /** The host could not read this table whole (its layout was changed): nothing in it can pass. */
+  damaged?: boolean;
 }
 
 /**
  * `notFilled`: no input cell filled yet (a fresh table). `filling`: some filled, no error yet. `errors`: at least
- * one mistake. `pass`: every input cell filled and nothing wrong: a table with blank cells never passes.
+ * one mistake. `damaged`: no mistake found, but a table could not be read whole (its layout was changed, for
+ * example a column cleared), so it was not fully checked. `pass`: every table read whole, every input cell filled
+ * and nothing wrong: a table with blank cells, or one the host could not read, never passes.
  */
-export type OverallState = 'notFilled' | 'filling' | 'errors' | 'pass';
+export type OverallState = 'notFilled' | 'filling' | 'errors' | 'damaged' | 'pass';
 
 export interface Overview {
   tables: TableStatus[];
@@ -49,7 +53,11 @@ export function blankInputs(result: CheckResult): CellId[] {
   return result.unfilled.filter((id) => format.cellById.get(id)?.role === 'input' && !typed.has(id));
 }
 
-export function overview(result: CheckResult, mistakes?: readonly Mistake[]): Overview {
+export function overview(
+  result: CheckResult,
+  mistakes?: readonly Mistake[],
+  damaged: readonly TableId[] = [],
+): Overview {
   const format = getFormat(result.format);
   const list = mistakes ?? groupMistakes(result.format, result.findings, new Set());
   const rows = new Map<TableId | null, TableStatus>(
@@ -67,13 +75,27 @@ export function overview(result: CheckResult, mistakes?: readonly Mistake[]): Ov
     if (m.finding.severity === 'error') r.errors++;
     else if (m.finding.severity === 'warning') r.warnings++;
   }
+  for (const t of damaged) row(t).damaged = true;
   const tables = [...rows.values()];
   const errors = tables.reduce((s, t) => s + t.errors, 0);
   const warnings = tables.reduce((s, t) => s + t.warnings, 0);
   const inputs = format.cells.filter((c) => c.role === 'input').length;
   const state: OverallState =
-    errors > 0 ? 'errors' : blank.length >= inputs ? 'notFilled' : blank.length > 0 ? 'filling' : 'pass';
+    errors > 0
+      ? 'errors'
+      : damaged.length > 0
+        ? 'damaged'
+        : blank.length >= inputs
+          ? 'notFilled'
+          : blank.length > 0
+            ? 'filling'
+            : 'pass';
   return { tables, errors, warnings, unfilled: blank.length, state };
+}
+
+/** The tables the host could not read whole: a check of them is not a pass. */
+export function damagedTables(problems: readonly HostProblem[]): TableId[] {
+  return [...new Set(problems.flatMap((p) => (p.kind === 'tableDamaged' ? [p.table] : [])))];
 }
 
 /** What the pane shows of a check: the findings with the user's last edit first, grouped into mistakes. */

@@ -18,37 +18,52 @@ const findingArb = fc.record({
 describe('overview and grouping', () => {
   it('counts every error and warning once, in the table of its cells, and passes only without errors', () => {
     fc.assert(
-      fc.property(fc.array(findingArb, { maxLength: 30 }), fc.subarray(ids), (specs, unfilled) => {
-        const result = passingResult();
-        result.unfilled = unfilled;
-        result.findings = specs.map((s, i): Finding => ({
-          rule: s.rule,
-          instance: String(i),
-          severity: s.severity,
-          cells: [s.id],
-          suspects: [],
-          params: {},
-        }));
-        const o = overview(result);
-        // One mistake, one count: a sum that fails on a cell holding a bad value is caused by that value.
-        const causes = new Set(
-          specs.filter((s) => s.rule.startsWith('V.') && s.rule !== 'V.unfilled').map((s) => s.id),
-        );
-        const counted = specs.filter((s) => s.rule !== 'V.unfilled' && !(s.rule.startsWith('T') && causes.has(s.id)));
-        expect(o.errors).toBe(counted.filter((s) => s.severity === 'error').length);
-        expect(o.warnings).toBe(counted.filter((s) => s.severity === 'warning').length);
-        // Blank input cells: a table never passes while any is blank, and is 尚未填写 while all are.
-        const inputs = format.cells.filter((c) => c.role === 'input').map((c) => c.id);
-        const blank = unfilled.filter((id) => inputs.includes(id)).length;
-        expect(o.state).toBe(
-          o.errors > 0 ? 'errors' : blank === inputs.length ? 'notFilled' : blank > 0 ? 'filling' : 'pass',
-        );
-        for (const t of o.tables) {
-          const inTable = (id: string) => format.cellById.get(id)!.table === t.table;
-          expect(t.unfilled).toBe(unfilled.filter((id) => inTable(id) && inputs.includes(id)).length);
-          expect(t.errors).toBe(counted.filter((s) => s.severity === 'error' && inTable(s.id)).length);
-        }
-      }),
+      fc.property(
+        fc.array(findingArb, { maxLength: 30 }),
+        fc.subarray(ids),
+        fc.subarray(['T2', 'T3', 'T4'] as const),
+        (specs, unfilled, damaged) => {
+          const result = passingResult();
+          result.unfilled = unfilled;
+          result.findings = specs.map((s, i): Finding => ({
+            rule: s.rule,
+            instance: String(i),
+            severity: s.severity,
+            cells: [s.id],
+            suspects: [],
+            params: {},
+          }));
+          const o = overview(result, undefined, damaged);
+          // One mistake, one count: a sum that fails on a cell holding a bad value is caused by that value.
+          const causes = new Set(
+            specs.filter((s) => s.rule.startsWith('V.') && s.rule !== 'V.unfilled').map((s) => s.id),
+          );
+          const counted = specs.filter((s) => s.rule !== 'V.unfilled' && !(s.rule.startsWith('T') && causes.has(s.id)));
+          expect(o.errors).toBe(counted.filter((s) => s.severity === 'error').length);
+          expect(o.warnings).toBe(counted.filter((s) => s.severity === 'warning').length);
+          // Blank input cells: a table never passes while any is blank, and is 尚未填写 while all are.
+          const inputs = format.cells.filter((c) => c.role === 'input').map((c) => c.id);
+          const blank = unfilled.filter((id) => inputs.includes(id)).length;
+          // A table the host could not read whole (its layout changed) was not fully checked: never a pass.
+          expect(o.state).toBe(
+            o.errors > 0
+              ? 'errors'
+              : damaged.length > 0
+                ? 'damaged'
+                : blank === inputs.length
+                  ? 'notFilled'
+                  : blank > 0
+                    ? 'filling'
+                    : 'pass',
+          );
+          expect(o.tables.filter((t) => t.damaged).map((t) => t.table)).toEqual(damaged);
+          for (const t of o.tables) {
+            const inTable = (id: string) => format.cellById.get(id)!.table === t.table;
+            expect(t.unfilled).toBe(unfilled.filter((id) => inTable(id) && inputs.includes(id)).length);
+            expect(t.errors).toBe(counted.filter((s) => s.severity === 'error' && inTable(s.id)).length);
+          }
+        },
+      ),
     );
   });
 

@@ -5,6 +5,7 @@ import {
   Edit16Regular,
   ErrorCircle16Filled,
   DocumentEdit16Regular,
+  Warning16Filled,
 } from '@fluentui/react-icons';
 import type { TableLocation } from '../host-api';
 import { getFormat } from '../../model/formats';
@@ -29,6 +30,7 @@ const BADGE = {
   errors: { color: 'danger', icon: <ErrorCircle16Filled /> },
   filling: { color: 'informative', icon: <Edit16Regular /> },
   notFilled: { color: 'informative', icon: <DocumentEdit16Regular /> },
+  damaged: { color: 'warning', icon: <Warning16Filled /> },
 } as const;
 
 /** `工作表“2025年度报表”A3:O80`: one line per sheet, the range spanning its tables. */
@@ -61,6 +63,7 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
     errors: t.overallErrorCount(o.errors),
     filling: t.overallFilling,
     notFilled: t.overallNotFilled,
+    damaged: t.overallDamaged,
   }[o.state];
   return (
     <div className={s.stack}>
@@ -75,6 +78,7 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
           {line}
         </p>
       ))}
+      {o.state === 'damaged' && <p className={s.muted}>{t.overallDamagedNote}</p>}
       {o.state === 'notFilled' && <p className={s.muted}>{t.overallNotFilledNote}</p>}
       {o.state !== 'notFilled' && o.unfilled > 0 && <p className={s.muted}>{t.overallFillingNote(o.unfilled)}</p>}
       {onFillZero && o.unfilled > 0 && (
@@ -111,7 +115,10 @@ export function StatusSummary({ t, lang, result, overview: o, tables = [], onFil
             .filter((r) => r.table !== null || r.errors + r.warnings + r.unfilled > 0)
             .map((r) => (
               <tr key={r.table ?? 'other'} data-testid={`status-${r.table ?? 'other'}`}>
-                <th scope="row">{name(r.table)}</th>
+                <th scope="row">
+                  {name(r.table)}
+                  {r.damaged && <span className={s.muted}>{` ${t.tableNotChecked}`}</span>}
+                </th>
                 <td>{r.errors}</td>
                 <td>{r.warnings}</td>
                 <td>{r.unfilled}</td>
