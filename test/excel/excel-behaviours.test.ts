@@ -10,7 +10,7 @@ import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
 import type { StandInOptions } from '../../standin';
-import { cellAddressOf, installStandIn, tableOrigin, type Bench } from './harness';
+import { cellAddressOf, generateSheet, installStandIn, tableOrigin, type Bench } from './harness';
 
 const format = getFormat('2021');
 const OUR_FILLS = new Set<string>(Object.values(PAINT_FILL).map((f) => f.toUpperCase()));
@@ -52,15 +52,7 @@ async function start(opts: StandInOptions = {}): Promise<void> {
   bench?.restore();
   bench = installStandIn(opts);
   host = createExcelHost({ debounceMs: 0 });
-  const out = await host.generate({
-    format: '2021',
-    year: 2025,
-    org: '某县统计局',
-    target: 'newSheet',
-    protect: false,
-  });
-  if (!out.ok) throw new Error('generate failed');
-  sheet = out.sheet;
+  sheet = await generateSheet(host);
   // Generated input cells start blank; these tests start from a table filled with 0.
   const format = getFormat('2021');
   await host.writeValues(Object.fromEntries(format.cells.filter((c) => c.role === 'input').map((c) => [c.id, 0])));

@@ -2,11 +2,28 @@
 import { parseA1, a1 } from '../../src/model/a1';
 import { tableName } from '../../src/model/layout';
 import type { CellId, ReportFormat, TableId } from '../../src/model/types';
+import type { HostOperations } from '../../src/taskpane/host-api';
 import { createStandIn, type CellInfo, type StandIn, type StandInOptions } from '../../standin';
 
 export interface Bench {
   standIn: StandIn;
   restore: () => void;
+}
+
+/**
+ * Generates the 2021 tables for a 2025 report on a new sheet, unprotected (tests type over totals), and returns
+ * the sheet's name: the set-up most adapter tests start from.
+ */
+export async function generateSheet(host: Pick<HostOperations, 'generate'>): Promise<string> {
+  const out = await host.generate({
+    format: '2021',
+    year: 2025,
+    org: '某县统计局',
+    target: 'newSheet',
+    protect: false,
+  });
+  if (!out.ok) throw new Error('generate failed');
+  return out.sheet;
 }
 
 export function installStandIn(opts: StandInOptions = {}): Bench {

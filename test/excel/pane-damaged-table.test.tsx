@@ -13,7 +13,7 @@ import { createExcelHost } from '../../src/excel/host';
 import { getFormat } from '../../src/model/formats';
 import { App } from '../../src/taskpane/App';
 import { strings } from '../../src/taskpane/i18n';
-import { cellAddressOf, installStandIn } from './harness';
+import { cellAddressOf, generateSheet, installStandIn } from './harness';
 
 const zh = strings('zh');
 
@@ -22,14 +22,7 @@ it('clearing a column that holds the tables’ labels: 未能完整检查, never
   const host = createExcelHost({ debounceMs: 0 });
   try {
     const format = getFormat('2021');
-    const out = await host.generate({
-      format: '2021',
-      year: 2025,
-      org: '某县统计局',
-      target: 'newSheet',
-      protect: false,
-    });
-    expect(out.ok).toBe(true);
+    await generateSheet(host);
     const inputs = format.cells.filter((c) => c.role === 'input');
     await host.writeValues(Object.fromEntries(inputs.map((c) => [c.id, 0])));
 

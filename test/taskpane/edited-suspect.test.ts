@@ -9,7 +9,7 @@ import type { CellId } from '../../src/model/types';
 import { createExcelHost, type ExcelHost } from '../../src/excel/host';
 import type { HostCheck } from '../../src/taskpane/host-api';
 import { PAINT_FILL } from '../../src/excel/palette';
-import { cellAddressOf, installStandIn, type Bench } from '../excel/harness';
+import { cellAddressOf, generateSheet, installStandIn, type Bench } from '../excel/harness';
 
 const format = getFormat('2021');
 let bench: Bench;
@@ -59,15 +59,7 @@ Object.assign(CONSISTENT, { 'T3.NEW.NP': 12, 'T3.R1.NP': 12 });
 beforeEach(async () => {
   bench = installStandIn();
   host = createExcelHost({ debounceMs: 0 });
-  const out = await host.generate({
-    format: '2021',
-    year: 2025,
-    org: '某县统计局',
-    target: 'newSheet',
-    protect: false,
-  });
-  if (!out.ok) throw new Error('generate failed');
-  sheet = out.sheet;
+  sheet = await generateSheet(host);
   results = [];
   await host.writeValues(CONSISTENT);
   await host.startLive((c) => results.push(c));
