@@ -10,7 +10,7 @@ import type { EditAttribution } from '../model/recent-edit';
 import { findingKey } from '../model/recent-edit';
 import type { CellId, CheckResult, Finding, Lang, RawValue } from '../model/types';
 import { ruleTitle, type Strings } from './i18n';
-import { formatNumber } from './view-model';
+import { formatNumber } from '../model/numbers';
 
 /** The last part of a column label (`申请人情况·自然人` → `自然人`). */
 function shortCol(label: string): string {

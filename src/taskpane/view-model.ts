@@ -177,13 +177,3 @@ export function balancePicture(result: CheckResult, f: Finding): BalancePicture 
     rightSum: terms[2].value + terms[3].value,
   };
 }
-
-/** Formats a number for display: thousands are not separated in these tables; amounts keep their decimals. */
-export function formatNumber(n: number | undefined): string {
-  if (n === undefined || Number.isNaN(n)) return '—';
-  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
-}
-
-export function signed(n: number): string {
-  return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
-}

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { mergeClasses } from '@fluentui/react-components';
 import type { Strings } from '../i18n';
-import { formatNumber, type BalancePicture, type BalanceTerm } from '../view-model';
+import { formatNumber } from '../../model/numbers';
+import type { BalancePicture, BalanceTerm } from '../view-model';
 import { useStyles } from './styles';
 
 /** 一 + 二 against 三 + 四 with the column's numbers: the failing balance at a glance. */

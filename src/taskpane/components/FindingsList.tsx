@@ -7,7 +7,8 @@ import type { CellId, CheckResult, Finding, Lang, TableId } from '../../model/ty
 import { renderFinding } from '../../model/render';
 import { shortText } from '../finding-text';
 import type { Strings } from '../i18n';
-import { TABLE_ORDER, balancePicture, formatNumber, targetCell } from '../view-model';
+import { formatNumber } from '../../model/numbers';
+import { TABLE_ORDER, balancePicture, targetCell } from '../view-model';
 import { BalanceEquation } from './BalanceEquation';
 import { MarkReviewedButton, type MarkReviewedButtonProps } from './ReviewedMarks';
 import { canMark } from '../../model/reviewed-marks';
