@@ -6,7 +6,8 @@
  * Unfilled cells (blank, `/`, `-`, `无`, or text) count as 0. A relation that touches one is `incomplete`, not
  * passed; it is reported as failed only when no non-negative figure in its unfilled cells could make it hold.
  */
-import { RULES, RULE_IDS, formatRules, ruleIndex, ruleOrder } from './rules';
+import { prepare } from './prepared';
+import { RULES, RULE_IDS, ruleIndex, ruleOrder } from './rules';
 import { Summary, createContext } from './rules/context';
 import type { CellId, CheckOptions, CheckResult, Finding, FormatId, RawValues, ReportFormat, TableId } from './types';
 
@@ -48,7 +49,7 @@ const TABLE_ORDER: Record<TableId, number> = { T2: 0, T3: 1, T4: 2 };
 /** By table, then by rule; the findings of a value or formula rule in reading order of their cell. */
 function sortFindings(f: ReportFormat, findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
-  const cellOrder = formatRules(f.id).cellOrder;
+  const cellOrder = prepare(f.id).rules.cellOrder;
   return findings
     .map((x, i) => ({ x, i }))
     .sort((a, b) => {

@@ -5,6 +5,7 @@
  * Totals whose formula is intact are returned too: the error locator treats them as following their parts.
  */
 import { a1, parseA1 } from './a1';
+import type { PreparedFormat } from './prepared';
 import type { CellId, DataCell, ReportFormat, RuleId, Severity, TableId } from './types';
 
 export interface FormulaProblem {
@@ -40,6 +41,10 @@ export function summedCells(formula: string): ReadonlySet<string> | null {
   return out;
 }
 
+/**
+ * The string memos below are keyed by text (a formula, a list of part addresses), not by format: the same few
+ * texts come back on every edit and in every report of one template. Bounded: past `MAX_CACHED` they restart.
+ */
 const MAX_CACHED = 4096;
 const parsedFormulas = new Map<string, ReadonlySet<string> | null>();
 const REF = "(?:(?:'[^']+'|[^!'(),+:]+)!)?\\$?[A-Za-z]{1,3}\\$?\\d+";
@@ -99,7 +104,7 @@ function expectedFormula(parts: { row: number; col: number }[]): string {
 }
 
 /** What a total should hold, for one layout of its parts; `same` remembers the last formula judged against it. */
-interface Expectation {
+export interface Expectation {
   parts: readonly string[];
   expected: string;
   want: ReadonlySet<string>;
@@ -137,22 +142,16 @@ function coversExactly(e: Expectation, covered: ReadonlySet<string>): boolean {
   return same;
 }
 
-interface Total {
+/** A total of the format, with the expectation of the layout it was last checked in (a part of `prepare(id)`). */
+export interface Total {
   cell: DataCell;
   /** The expectation of the layout last seen, reused while the parts keep their addresses. */
   last?: Expectation;
 }
 
-/** The totals of a format, each with the expectation of the layout it was last checked in. */
-const totalsOf = new WeakMap<ReportFormat, Total[]>();
-
-function formatTotals(format: ReportFormat): Total[] {
-  let t = totalsOf.get(format);
-  if (!t) {
-    t = format.cells.filter((c) => c.sumOf && c.sumOf.length).map((cell) => ({ cell }));
-    totalsOf.set(format, t);
-  }
-  return t;
+/** The totals of a format: the cells that add up others. */
+export function formatTotals(format: ReportFormat): Total[] {
+  return format.cells.filter((c) => c.sumOf && c.sumOf.length).map((cell) => ({ cell }));
 }
 
 /** The expectation of a total in the sheet's layout, or null when some of its cells have no address. */
@@ -175,14 +174,14 @@ function expectationFor(total: Total, cellAddress: Readonly<Record<CellId, strin
 }
 
 export function checkFormulas(
-  format: ReportFormat,
+  prepared: PreparedFormat,
   formulas: Readonly<Record<CellId, string | undefined>>,
   cellAddress: Readonly<Record<CellId, string>>,
 ): FormulaReport {
   const problems: FormulaProblem[] = [];
   const intact = new Set<CellId>();
   const checked = { notFormula: 0, formulaRange: 0 };
-  const totals = formatTotals(format);
+  const totals = prepared.totals;
   // A table none of whose totals holds a formula was typed by hand: its totals were never formulas.
   const tablesWithFormulas = new Set<TableId>();
   for (const { cell } of totals) if (formulas[cell.id]?.trim()) tablesWithFormulas.add(cell.table);

@@ -10,11 +10,13 @@
  * covering a failed equation not yet covered (so every failed equation is hit); the small linear system of the
  * equations the set touches is solved exactly and the solution must give whole, non-negative counts.
  */
+import type { PreparedFormat } from './prepared';
 import type { FormatRules } from './rules/instances';
-import type { CellId } from './types';
+import type { CellId, ReportFormat } from './types';
 
 export interface LocateInput {
-  rules: FormatRules;
+  /** The format's equations (`rules`), its parts → totals (`dependents`) and the locator's memo (`locator`). */
+  prepared: PreparedFormat;
   /** Values used in the arithmetic (0 for unfilled cells); only the candidates' are read. */
   values: CellValues;
   /** `Σ reported − Σ computed` of every equation, in `rules.equations` order. */
@@ -55,25 +57,21 @@ interface Solution {
   values: number[];
 }
 
-/** The totals that follow each cell when it changes: parts → totals (static per format). */
-const dependentsCache = new WeakMap<FormatRules, Map<CellId, CellId[]>>();
-
-function dependentsOf(rules: FormatRules): Map<CellId, CellId[]> {
-  let d = dependentsCache.get(rules);
-  if (d) return d;
-  d = new Map();
-  for (const c of rules.format.cells) {
+/** The totals that follow each cell when it changes: parts → totals (static per format, see `prepare`). */
+export function dependentsOf(format: ReportFormat): Map<CellId, CellId[]> {
+  const d = new Map<CellId, CellId[]>();
+  for (const c of format.cells) {
     for (const p of c.sumOf ?? []) {
       const list = d.get(p);
       if (list) list.push(c.id);
       else d.set(p, [c.id]);
     }
   }
-  dependentsCache.set(rules, d);
   return d;
 }
 
-function effectOf(x: CellId, input: LocateInput, deps: Map<CellId, CellId[]>): Effect {
+function effectOf(x: CellId, input: LocateInput): Effect {
+  const deps = input.prepared.dependents;
   // How much each cell moves when x moves by 1: x itself, then the live totals above it.
   const moved = new Map<CellId, number>([[x, 1]]);
   const queue: [CellId, number][] = [[x, 1]];
@@ -86,7 +84,7 @@ function effectOf(x: CellId, input: LocateInput, deps: Map<CellId, CellId[]>): E
     }
   }
   const effect: Effect = new Map();
-  const { coefficients, equationsOf } = input.rules;
+  const { coefficients, equationsOf } = input.prepared.rules;
   for (const [c, d] of moved) {
     for (const e of equationsOf.get(c) ?? []) {
       const sign = coefficients[e].get(c)!;
@@ -193,33 +191,32 @@ interface FormulaSetCache {
   candidates: Map<string, Candidates>;
 }
 
-/**
- * Effects and candidates depend only on the format, on which totals are live and (candidates) on which equations
- * failed, which stay the same from one edit to the next: they are kept per set of live totals.
- */
-const effectCaches = new WeakMap<FormatRules, Map<string, FormulaSetCache>>();
 const MAX_FORMULA_SETS = 16;
 const MAX_FAILED_SETS = 64;
 
-function effectCache(input: LocateInput): FormulaSetCache {
-  let byKey = effectCaches.get(input.rules);
-  if (!byKey) {
-    byKey = new Map();
-    effectCaches.set(input.rules, byKey);
+/**
+ * Effects and candidates depend only on the format, on which totals are live and (candidates) on which equations
+ * failed, which stay the same from one edit to the next: they are kept per set of live totals, one memo per
+ * format (`prepare(id).locator`). Bounded: past `MAX_FORMULA_SETS` sets of live totals it starts again.
+ */
+export class LocatorMemo {
+  private readonly bySet = new Map<string, FormulaSetCache>();
+
+  /** The memo of one set of live totals (`formulaSetKey`). */
+  of(key: string): FormulaSetCache {
+    let cache = this.bySet.get(key);
+    if (!cache) {
+      if (this.bySet.size >= MAX_FORMULA_SETS) this.bySet.clear();
+      cache = { effects: new Map(), candidates: new Map() };
+      this.bySet.set(key, cache);
+    }
+    return cache;
   }
-  const key = formulaSetKey(input);
-  let cache = byKey.get(key);
-  if (!cache) {
-    if (byKey.size >= MAX_FORMULA_SETS) byKey.clear();
-    cache = { effects: new Map(), candidates: new Map() };
-    byKey.set(key, cache);
-  }
-  return cache;
 }
 
 /** One key per set of live totals: their reading positions, ascending (ids only for cells outside the format). */
 function formulaSetKey(input: LocateInput): string {
-  const order = input.rules.cellOrder;
+  const order = input.prepared.rules.cellOrder;
   const positions = new Int32Array(input.formulaCells.size);
   let i = 0;
   for (const id of input.formulaCells) {
@@ -241,16 +238,15 @@ function sortByReadingOrder(list: CellId[], rules: FormatRules): void {
 }
 
 export function locate(input: LocateInput): Location[] {
-  const { rules, residuals, values } = input;
+  const { residuals, values } = input;
   const failed = residuals.flatMap((r, i) => (r !== 0 ? [i] : []));
   if (!failed.length) return [];
-  const deps = dependentsOf(rules);
-  const cache = effectCache(input);
+  const cache = input.prepared.locator.of(formulaSetKey(input));
   const effects = cache.effects;
   const effect = (x: CellId) => {
     let e = effects.get(x);
     if (!e) {
-      e = effectOf(x, input, deps);
+      e = effectOf(x, input);
       effects.set(x, e);
     }
     return e;
@@ -267,7 +263,7 @@ export function locate(input: LocateInput): Location[] {
 }
 
 function candidatesOf(failed: number[], input: LocateInput, effect: (x: CellId) => Effect): Candidates {
-  const rules = input.rules;
+  const rules = input.prepared.rules;
 
   // Candidates per failed equation: the non-formula cells whose change reaches it. A cell reaches an equation it
   // appears in, or one where a live total above it appears.

@@ -9,15 +9,15 @@
  * marked not meaningful, so that a 100% 纠错率 from one case is never ranked beside one from fifty.
  * Pure TS: no host, no DOM.
  */
-import { cellId, getFormat, T3_RESULT_TOTAL_ROW, T3_TOTAL_COLUMN } from './formats';
 import { formatMessage } from './messages';
-import type { CellId, FormatId, Lang, ReportFormat } from './types';
+import { prepare } from './prepared';
+import { RATE_KEYS, type RateKey } from './rate-definitions';
+import type { CellId, FormatId, Lang } from './types';
 
 /** Below this many cases (the denominator) a rate is marked not meaningful. */
 export const MIN_CASES = 10;
 
-export type RateKey = 'substantiveDisclosure' | 'refusal' | 'reviewCorrection' | 'suitCorrection';
-export const RATE_KEYS: readonly RateKey[] = ['substantiveDisclosure', 'refusal', 'reviewCorrection', 'suitCorrection'];
+export { RATE_KEYS, type RateKey } from './rate-definitions';
 
 export interface Rate {
   /** numerator / denominator; null when the denominator is 0 or a cell it needs is unfilled. */
@@ -29,42 +29,6 @@ export interface Rate {
 }
 
 export type Rates = Record<RateKey, Rate>;
-
-/** The cells each rate adds up above and below the line. */
-export interface RateDefinition {
-  numerator: CellId[];
-  denominator: CellId[];
-}
-
-const defsCache = new Map<FormatId, Record<RateKey, RateDefinition>>();
-
-export function rateDefinitions(formatId: FormatId): Record<RateKey, RateDefinition> {
-  const cached = defsCache.get(formatId);
-  if (cached) return cached;
-  const f: ReportFormat = getFormat(formatId);
-  const t3 = (row: string) => cellId('T3', row, T3_TOTAL_COLUMN);
-  const category = (cat: string) => f.t3.leafRows.filter((r) => r === cat || r.startsWith(`${cat}_`)).map(t3);
-  // 已审结 = every result column of a group except 尚未审结 and 总计.
-  const decided = f.t4.partColumns.filter((c) => c !== 'PENDING');
-  const [review, ...suits] = f.t4.groups;
-  const defs: Record<RateKey, RateDefinition> = {
-    substantiveDisclosure: {
-      numerator: [...category('R1'), ...category('R2')],
-      denominator: [t3(T3_RESULT_TOTAL_ROW)],
-    },
-    refusal: { numerator: category('R3'), denominator: [t3(T3_RESULT_TOTAL_ROW)] },
-    reviewCorrection: {
-      numerator: [cellId('T4', review, 'CORRECTED')],
-      denominator: decided.map((c) => cellId('T4', review, c)),
-    },
-    suitCorrection: {
-      numerator: suits.map((g) => cellId('T4', g, 'CORRECTED')),
-      denominator: suits.flatMap((g) => decided.map((c) => cellId('T4', g, c))),
-    },
-  };
-  defsCache.set(formatId, defs);
-  return defs;
-}
 
 /**
  * The four rates of one report. `cells` are the checked numbers (a CheckResult's `cells`); a cell missing from it
@@ -85,7 +49,7 @@ export function computeRates(
     }
     return s;
   };
-  const defs = rateDefinitions(formatId);
+  const defs = prepare(formatId).rates;
   const out = {} as Rates;
   for (const key of RATE_KEYS) {
     const numerator = sum(defs[key].numerator);

@@ -6,7 +6,7 @@
 import { getFormat } from './formats';
 import { formatMessage, type MessageKey, type MessageParams } from './messages';
 import { formatDiff, formatNumber } from './numbers';
-import { formatRules } from './rules/instances';
+import { prepare } from './prepared';
 import type { CellId, DataCell, FindingDraft, FormatId, Lang, ReportFormat, TableDamage, TableId } from './types';
 
 /** Sheet address of each data cell (`D23`), when the report was read from a sheet. */
@@ -116,7 +116,7 @@ function words(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Ad
     case 'T3.rowTotal':
     case 'T3.resultTotal':
     case 'T4.groupTotal': {
-      const eq = formatRules(format.id).equationByInstance.get(f.instance);
+      const eq = prepare(format.id).rules.equationByInstance.get(f.instance);
       return [f.rule, { ...eq?.labels, table, reported: f.reported, computed: f.computed, diff }];
     }
     case 'V.notNumber':
@@ -161,7 +161,7 @@ function words(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Ad
       return [f.rule, { cell: name(first), value: num(f, 'value') }];
     case 'P.regulationsAtLocalLevel': {
       const c = cell(first);
-      const normRow = formatRules(format.id).t2.documentRows[1];
+      const normRow = prepare(format.id).rules.t2.documentRows[1];
       const values = (f.params.values as readonly number[] | undefined) ?? [];
       const sep = formatMessage('list.separator', lang);
       return [

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { check } from '../../src/model/check';
-import { formatRules } from '../../src/model/rules';
+import { prepare } from '../../src/model/prepared';
 import type { FormatId, RawValues } from '../../src/model/types';
 
 const DIR = path.join(__dirname, '../fixtures/expected');
@@ -19,7 +19,7 @@ describe('every expected fixture is consistent', () => {
     for (const rule of ['T3.balance', 'T3.rowTotal', 'T3.resultTotal', 'T4.groupTotal']) {
       const s = r.summary.find((x) => x.rule === rule)!;
       expect(s.failed).toBe(0);
-      expect(s.checked).toBe(formatRules(d.format).equations.filter((e) => e.rule === rule).length);
+      expect(s.checked).toBe(prepare(d.format).rules.equations.filter((e) => e.rule === rule).length);
     }
   });
 });
@@ -29,7 +29,7 @@ describe('rule instances come from the format', () => {
     ['2021', 25, 21],
     ['2019', 23, 19],
   ] as const)('%s: 7 balances, %i row totals, 7 result totals over %i leaves, 3 group totals', (id, rows, leaves) => {
-    const eqs = formatRules(id).equations;
+    const eqs = prepare(id).rules.equations;
     const n = (rule: string) => eqs.filter((e) => e.rule === rule).length;
     expect(n('T3.balance')).toBe(7);
     expect(n('T3.rowTotal')).toBe(rows);

@@ -5,6 +5,7 @@
 import type { CellId, DataCell, FormatId, LabelCell, ReportFormat, TableDef, TableId } from '../types';
 import {
   DOC_SECTIONS,
+  FORMAT_SOURCES,
   T2_BLOCKS_2019,
   T2_BLOCKS_2021,
   T3_APPLICANTS,
@@ -225,7 +226,8 @@ function buildT4(): TableDef {
   };
 }
 
-export function buildFormat(id: FormatId, source: string): ReportFormat {
+/** A format definition from the layout data; `prepare(id).format` holds the one every caller shares. */
+export function buildFormat(id: FormatId): ReportFormat {
   const t2 = buildT2(id === '2021' ? T2_BLOCKS_2021 : T2_BLOCKS_2019);
   const { table: t3, rows } = buildT3(id === '2021' ? T3_ENTRIES_2021 : T3_ENTRIES_2019);
   const t4 = buildT4();
@@ -233,7 +235,7 @@ export function buildFormat(id: FormatId, source: string): ReportFormat {
   const cells = tables.flatMap((t) => t.cells);
   return {
     id,
-    source,
+    source: FORMAT_SOURCES[id],
     tables,
     cells,
     cellById: new Map(cells.map((c) => [c.id, c])),

@@ -51,6 +51,12 @@ export const DOC_SECTIONS = {
   other: '六、其他需要报告的事项',
 } as const;
 
+/** The notices that fixed each layout, as published (a format's `source`). */
+export const FORMAT_SOURCES = {
+  '2021': '国办公开办函〔2021〕30号',
+  '2019': '国办公开办函〔2019〕60号',
+} as const;
+
 export const REPORT_TITLE_SUFFIX = '政府信息公开工作年度报告';
 
 const INFO = '信息内容';

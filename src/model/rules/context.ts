@@ -15,7 +15,8 @@ import type {
   RuleSummary,
 } from '../types';
 import { parseCell } from '../values';
-import { formatRules, type FormatRules } from './instances';
+import { prepare, type PreparedFormat } from '../prepared';
+import type { FormatRules } from './instances';
 
 export type Status = 'passed' | 'failed' | 'incomplete';
 
@@ -102,6 +103,8 @@ export function valueOf(p: Parsed, id: CellId): number | undefined {
 
 export interface RuleContext {
   format: ReportFormat;
+  /** The format's prepared parts (`rules` is `prepared.rules`, named apart because nearly every rule reads it). */
+  prepared: PreparedFormat;
   rules: FormatRules;
   parsed: Parsed;
   raw: RawValues;
@@ -114,10 +117,12 @@ export interface RuleContext {
 }
 
 export function createContext(format: FormatId, raw: RawValues, options: CheckOptions, summary: Summary): RuleContext {
-  const rules = formatRules(format);
+  const prepared = prepare(format);
+  const rules = prepared.rules;
   const memo = new Map<string, unknown>();
   return {
-    format: rules.format,
+    format: prepared.format,
+    prepared,
     rules,
     parsed: parseAll(rules, raw),
     raw,

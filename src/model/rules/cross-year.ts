@@ -4,14 +4,15 @@
  */
 import type { CellId, FindingDraft, FormatId, RawValues } from '../types';
 import { isFilled, parseAll, valueOf, type Parsed, type RuleContext } from './context';
-import { formatRules, type FormatRules } from './instances';
+import { prepare } from '../prepared';
+import type { FormatRules } from './instances';
 import type { RuleDef } from './rule';
 
 /** A previous year's values without a format said: 2021 has rows (R6_1 …) that 2019 lacks, and the reverse. */
 function guessFormat(values: RawValues, fallback: FormatId): FormatId {
   const only = (a: FormatId, b: FormatId) => {
-    const other = formatRules(b).format.cellById;
-    return formatRules(a).format.cells.some((c) => !other.has(c.id) && values[c.id] !== undefined);
+    const other = prepare(b).format.cellById;
+    return prepare(a).format.cells.some((c) => !other.has(c.id) && values[c.id] !== undefined);
   };
   if (only('2021', '2019')) return '2021';
   if (only('2019', '2021')) return '2019';
@@ -27,7 +28,7 @@ function previousYear(ctx: RuleContext): Previous | null {
   return ctx.shared('previous', () => {
     const raw = ctx.options.previous;
     if (!raw) return null;
-    const rules = formatRules(ctx.options.previousFormat ?? guessFormat(raw, ctx.format.id));
+    const rules = prepare(ctx.options.previousFormat ?? guessFormat(raw, ctx.format.id)).rules;
     return { rules, parsed: parseAll(rules, raw) };
   });
 }

@@ -20,7 +20,7 @@ function evaluateFormulas(ctx: RuleContext): FormulaFindings {
   const drafts: FindingDraft[] = [];
   const address = options.cellAddress;
   if (options.formulas && address) {
-    const report = checkFormulas(format, options.formulas, address);
+    const report = checkFormulas(ctx.prepared, options.formulas, address);
     for (const id of report.intact) cells.add(id);
     const typedOver = report.problems.filter((p) => p.rule === 'F.notFormula').length;
     const badRange = report.problems.length - typedOver;

@@ -14,7 +14,7 @@ import type { RuleDef } from './rule';
 import { VALUE_RULES } from './values';
 
 export type { RuleDef, RuleKind } from './rule';
-export { formatRules, type Equation, type FormatRules } from './instances';
+export type { Equation, FormatRules } from './instances';
 
 export const RULES: readonly RuleDef[] = [
   ...RELATION_RULES,

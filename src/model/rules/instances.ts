@@ -2,10 +2,11 @@
  * The instances of the rules for one format, prepared once: the equations of the arithmetic rules (derived from
  * the format definition, so the 2019 and 2021 formats get their own from the same code), the cells by position
  * for the checker's arrays, and the table 二 cells the plausibility rules read. No label, row key or column key is
- * written here: everything comes from `getFormat(...)`.
+ * written here: everything comes from the format data. Built once per format, as `prepare(id).rules`.
  */
-import { T2_BLOCKS_2019, T2_BLOCKS_2021, T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../formats';
-import type { CellId, DataCell, FormatId, ReportFormat, RuleId, TableId } from '../types';
+import { cellId } from '../formats/build';
+import { T2_BLOCKS_2019, T2_BLOCKS_2021, T3_RESULT_TOTAL_ROW } from '../formats/labels';
+import type { CellId, DataCell, ReportFormat, RuleId, TableId } from '../types';
 
 /**
  * A linear equality `Σ reported = Σ computed` over cells, coefficients ±1. `reported` is what the report states
@@ -23,7 +24,7 @@ export interface Equation {
   labels: Readonly<Record<string, string>>;
 }
 
-/** Everything `check()` and the renderer need of one format, built once (immutable data). */
+/** Everything `check()` and the renderer need of one format, built once as `prepare(id).rules` (immutable data). */
 export interface FormatRules {
   format: ReportFormat;
   equations: Equation[];
@@ -88,7 +89,8 @@ function t2Semantics(format: ReportFormat): T2Semantics {
   return out;
 }
 
-function buildRules(format: ReportFormat): FormatRules {
+/** The rules of a format; `prepare(id).rules` holds the one every check shares. */
+export function buildRules(format: ReportFormat): FormatRules {
   const equations: Equation[] = [];
   const t3 = tableDef(format, 'T3');
   const { rows, leafRows, columns, applicantColumns } = format.t3;
@@ -197,16 +199,4 @@ function buildRules(format: ReportFormat): FormatRules {
     positions: equations.map((eq) => ({ reported: eq.reported.map(at), computed: eq.computed.map(at) })),
     regulationCells: format.cells.filter((x) => x.table === 'T2' && x.rowKey === t2.documentRows[0]).map((x) => x.id),
   };
-}
-
-const cache = new Map<FormatId, FormatRules>();
-
-/** The prepared rules of a format, built once per format (immutable data). */
-export function formatRules(id: FormatId): FormatRules {
-  let r = cache.get(id);
-  if (!r) {
-    r = buildRules(getFormat(id));
-    cache.set(id, r);
-  }
-  return r;
 }

@@ -45,7 +45,7 @@ function evaluateRelations(ctx: RuleContext): ReadonlyMap<RuleId, FindingDraft[]
   if (!failed.length) return new Map();
 
   const locations = locate({
-    rules,
+    prepared: ctx.prepared,
     values: { get: (id) => valueOf(parsed, id) },
     residuals,
     formulaCells: formulaCells(ctx),
