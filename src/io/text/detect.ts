@@ -78,9 +78,10 @@ export function detectYear(head: readonly string[], narrative: readonly string[]
     const m = /(20\d\d)年1月1日(?:起)?至(20\d\d)年12月31日/.exec(l);
     if (m && m[1] === m[2] && plausible(+m[1])) return +m[1];
   }
-  // 2. A title page line holding only the year.
+  // 2. A title page line holding only the year, or a short title that says annual report the short way (`2020年报`,
+  // a flip-book's page title `2020年报_审计局`).
   for (const l of head.map((x) => norm(x))) {
-    const m = /^(20\d\d)年?度?$/.exec(l);
+    const m = /^(20\d\d)年?度?$/.exec(l) ?? (l.length <= 40 ? /(?:^|[^\d])(20\d\d)年度?年?报(?![告表])/.exec(l) : null);
     if (m && plausible(+m[1])) return +m[1];
   }
   // 3. The statistics period.

@@ -98,7 +98,9 @@ function labelsFollow(lines: readonly string[], at: number, k: TableSection, num
     if (tableHeadingOf(lines[i]) || headingOf(lines[i], -1)) break;
     window.push(lines[i]);
   }
-  const text = normaliseLabel(window.join(''));
+  // A sentence is prose, however many header words it says (`未发生…行政复议和行政诉讼案件。` under a preface's
+  // own `5.…行政复议、行政诉讼的情况`): a table's header cells hold no full stop.
+  const text = normaliseLabel(window.filter((l) => !/[。！？]/.test(l)).join(''));
   if (heads.filter((h) => text.includes(h)).length >= 2) return true;
   const starts = window.map((l) => labelCore(l.split(/[\t|]|\s{2,}/).find((x) => x.trim()) ?? ''));
   if (starts.filter((st) => st.length >= 4 && rows.some((r) => st.startsWith(r))).length >= 2) return true;

@@ -184,11 +184,15 @@ function ownLine(values: readonly ValueToken[]): readonly ValueToken[] {
   return values.filter((v, i) => i >= first || v.line === line);
 }
 
-/** Drops the padding known as such (lines of bars only) from both ends while the row has more cells than columns. */
+/**
+ * Drops the padding known as such (bars a page's converter added for cells a row lacks): all of it after the row's
+ * last cell, which stands for no cell at all (a row with fewer cells than columns then has lost cells, and is read
+ * only when the arithmetic places them), and before its first cell while the row has more cells than columns.
+ */
 function withoutSurePads(values: readonly ValueToken[], width: number): ValueToken[] {
   const v = [...values];
   const sure = (t: ValueToken | undefined) => t !== undefined && t.kind === 'blank' && t.pad === true;
-  while (v.length > width && sure(v[v.length - 1])) v.pop();
+  while (sure(v[v.length - 1])) v.pop();
   while (v.length > width && sure(v[0])) v.shift();
   return v;
 }

@@ -81,6 +81,22 @@ export const MD_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/
 export const PAGE_LINE =
   /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
+const PAD: Token = { kind: 'blank', raw: '', pad: true };
+
+/**
+ * How many fields at the end of a `|`-separated row are the converter's padding rather than cells. Pages stored as
+ * text write each cell as `X |` and pad a row that has fewer cells than the table's grid (cells merged away or
+ * missing) with bare bars: `| 0 | ||||||||`. Bars with nothing between them are that padding, and so is the space
+ * that joins the first of them to the last cell; an empty cell is written `|  |`, with a space. A row of six
+ * figures and padding is a row with lost cells, never one with empty last cells.
+ */
+function trailingPadding(fields: readonly string[]): number {
+  let run = 0;
+  while (run < fields.length && fields[fields.length - 1 - run] === '') run++;
+  const before = fields[fields.length - 1 - run];
+  return run > 0 && before !== undefined && before !== '' && before.trim() === '' ? run + 1 : 0;
+}
+
 export function tokenise(lines: readonly string[], copied = false): Token[] {
   const out: Token[] = [];
   const skipLone = loneBarIsTerminator(lines);
@@ -95,7 +111,8 @@ export function tokenise(lines: readonly string[], copied = false): Token[] {
     }
     const fields = lineFields(line);
     if (keepLast && line.includes('\t') && /\t[ ]*$/.test(line) && fields.length > 1) fields.push('');
-    const cells = fields.map(classify);
+    const padded = line.includes('\t') ? 0 : trailingPadding(fields);
+    const cells = fields.map((f, i): Token => (i >= fields.length - padded ? { ...PAD } : classify(f)));
     // Empty cells before a row's label stand for merged label cells above it (rowspan), not for values.
     const firstText = cells.findIndex((c) => c.kind === 'text');
     const start = firstText > 0 && cells.slice(0, firstText).every((c) => c.kind === 'blank' && !c.raw) ? firstText : 0;
