@@ -11,7 +11,8 @@ import { ruleDef } from '../model/rules';
 import { computeRates, describeRates } from '../model/rates';
 import { reportVerdict } from '../model/verdict';
 import type { CheckResult, Finding, FindingParams, FormatId, Lang, RuleSummary, TableId } from '../model/types';
-import type { UnreadCell } from '../io/report-input';
+import type { ReaderNote, UnreadCell } from '../io/report-input';
+import { meansPartlyUnread, noteAsJson, renderReaderNote } from '../io/reader-notes';
 import { groupUnread, unreadReason, unreadTried } from '../io/unread';
 
 export interface ReportEntry {
@@ -27,6 +28,8 @@ export interface ReportEntry {
   unrecognised?: string[];
   /** Cells the reader could not read (not blank in the report), with why. */
   unread?: UnreadCell[];
+  /** What the reader says about how it read the report (a text cut short, a table not found). */
+  notes?: ReaderNote[];
 }
 
 export interface JsonFinding {
@@ -84,6 +87,7 @@ export function jsonDocument(
       summary: e.result.summary.map((s: RuleSummary) => ({ ...s })),
       rates: computeRates(e.format, e.result.cells, e.result.unfilled),
       ...(e.unrecognised && e.unrecognised.length ? { unrecognised: e.unrecognised } : {}),
+      ...(e.notes && e.notes.length ? { notes: e.notes.map((n) => noteAsJson(n, e.format, lang)) } : {}),
       ...(e.unread && e.unread.length
         ? {
             unread: e.unread.map((u) => ({
@@ -203,6 +207,15 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
         );
       }
     }
+  }
+  if (e.notes && e.notes.length) {
+    // Before the unread cells: a note such as "the text ends inside 表四" says why many of them were not read.
+    lines.push(
+      '',
+      paint(e.notes.some(meansPartlyUnread) ? 'warning' : 'dim', t('cli.notes', { count: e.notes.length })),
+    );
+    for (const n of e.notes)
+      lines.push(paint(meansPartlyUnread(n) ? 'warning' : 'dim', `  ${renderReaderNote(n, e.format, o.lang)}`));
   }
   if (e.unread && e.unread.length) {
     lines.push('', paint('warning', t('cli.unread', { count: e.unread.length })));

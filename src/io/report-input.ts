@@ -2,7 +2,7 @@
  * What every reader (JSON, .xlsx, report text, HTML, .docx) hands to the checker and the command line.
  */
 import { inBothLanguages } from '../model/messages';
-import type { CellId, FormatId, RawValues } from '../model/types';
+import type { CellId, FormatId, RawValues, TableId } from '../model/types';
 
 export interface ReportInput {
   /** The file it came from (or a label such as `stdin`). */
@@ -30,7 +30,8 @@ export interface ReportInput {
    * report left blank, and rules that need them are incomplete.
    */
   unread?: UnreadCell[];
-  /** A reader that finds more than one report in one file (a side-by-side comparison) returns several. */
+  /** What the reader says about how it read the report (a text cut short, a table not found), as data. */
+  notes?: ReaderNote[];
   /**
    * Where an .xlsx report stood when its workbook holds more than one complete set of the tables (a hidden copy,
    * last year's beside this year's): the workbook, the sheet, and whether that sheet is hidden or the add-in's.
@@ -84,6 +85,34 @@ export interface UnreadTried {
   /** Line numbers (1-based) of the text involved. */
   lines?: string;
 }
+
+/**
+ * What a reader says about how it read a report, as data: `note.<kind>` in the message table says it, filled by
+ * `renderReaderNote` (src/io/reader-notes.ts). Tables and cells are ids here, named by their labels when rendered.
+ */
+export type ReaderNote =
+  /** The text ends inside this table right after a figure that may be cut short: that row is not read. */
+  | { kind: 'cutShort'; params: { table: TableId } }
+  /** No label tells the format versions apart: the format was assumed (from the year, else the current one). */
+  | { kind: 'formatAssumed'; params: { format: FormatId } }
+  /** Two reports side by side and no line says which year is which column: nothing is read. */
+  | { kind: 'sideBySide'; params: Record<string, never> }
+  /** Another report's title (at this 1-based line) stands before this report's table 四: this report ends there. */
+  | { kind: 'endsEarly'; params: { line: number } }
+  /** The tables start again at this line with no title above: the text from there on is read as another report. */
+  | { kind: 'continuesAsAnother'; params: { line: number } }
+  /** This report starts at this line where the tables start again with no title above: where it starts is a guess. */
+  | { kind: 'startGuessed'; params: { line: number } }
+  /** A row whose label is not the format's, placed by its order between rows that were recognised. */
+  | { kind: 'placedByOrder'; params: { table: TableId; cell?: CellId; label: string } }
+  /** A table of the format is not in the workbook. */
+  | { kind: 'tableNotFound'; params: { table: TableId } }
+  /** Text inside a table's area of the workbook that is none of the format's labels. */
+  | { kind: 'strayText'; params: { table: TableId; text: string } }
+  /** Labels of the format not found in a table of the workbook (the table was found by the others). */
+  | { kind: 'labelsMissing'; params: { table: TableId; labels: string[] } };
+
+export type ReaderNoteKind = ReaderNote['kind'];
 
 /** A reader claims files by extension or content sniffing. */
 export interface ReportReader {

@@ -54,7 +54,7 @@ it('reads back every value wherever the tables stand and however their labels ar
         expect(rest).toHaveLength(0);
         expect(input.format).toBe(format);
         expect(input.cells).toEqual(values);
-        expect(input.unrecognised).toBeUndefined();
+        expect(input.notes).toBeUndefined();
       },
     ),
     { numRuns: 40 },

@@ -28,7 +28,7 @@ describe.each(FORMAT_IDS)('reading our own %s template', (format) => {
     expect(input.format).toBe(format);
     expect(input.year).toBe(2023);
     expect(input.org).toBe('测试县人民政府办公室');
-    expect(input.unrecognised).toBeUndefined();
+    expect(input.notes).toBeUndefined();
     const plan = planReport({ format, year: 2023 });
     expect(input.cellAddress).toEqual(plan.cellAddress);
     const f = getFormat(format);
@@ -102,8 +102,10 @@ describe('reading a workbook typed by hand', () => {
     const [input] = await readXlsx('hand.xlsx', bytes);
     expect(input.format).toBe('2021');
     // The inserted rows are named for the user; nothing else is.
-    const t3 = getFormat('2021').tables.find((t) => t.id === 'T3')!.shortName.zh;
-    expect(input.unrecognised).toEqual([1, 2].map(() => `${t3}：未识别的内容「其中：备注行」`));
+    expect(input.unrecognised).toBeUndefined();
+    expect(input.notes).toEqual(
+      [1, 2].map(() => ({ kind: 'strayText', params: { table: 'T3', text: '其中：备注行' } })),
+    );
     expect(input.year).toBe(2022);
     expect(input.org).toBe('某某镇人民政府');
     expect(input.cells).toEqual(values);
@@ -162,8 +164,10 @@ describe('reading a workbook typed by hand', () => {
     expect(input.cells['T3.R1.BIZ']).toBe('１２');
     expect(input.cells['T3.R2.NP']).toBeNull();
     expect(Object.keys(input.cells).every((id) => id.startsWith('T3.'))).toBe(true);
-    expect(input.unrecognised?.join('\n')).toMatch(/表二/);
-    expect(input.unrecognised?.join('\n')).toMatch(/表四/);
+    expect(input.notes).toEqual([
+      { kind: 'tableNotFound', params: { table: 'T2' } },
+      { kind: 'tableNotFound', params: { table: 'T4' } },
+    ]);
   });
 
   it('gives one report per sheet when each sheet holds a whole report', async () => {

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { checkReportInput } from '../../io/check-input';
 import { formatMessage } from '../../model/messages';
-import type { ReportInput } from '../../io/report-input';
+import type { ReaderNote, ReportInput } from '../../io/report-input';
 import { planFiles, readInputs, readPlannedFile, type PlannedFile, type Unreadable } from '../../io/readers';
 import { terminalSafe } from '../terminal-safe';
 import type { CliIO, Command } from '../command';
@@ -192,8 +192,20 @@ function terminalEntry(e: ReportEntry): ReportEntry {
     ...(e.previous ? { previous: terminalSafe(e.previous) } : {}),
     ...(e.unrecognised ? { unrecognised: e.unrecognised.map(terminalSafe) } : {}),
     ...(e.unread ? { unread: e.unread.map(safeStrings) } : {}),
+    ...(e.notes ? { notes: e.notes.map(safeNote) } : {}),
     result: { ...e.result, findings: e.result.findings.map((f) => ({ ...f, params: safeStrings(f.params) })) },
   };
+}
+
+/** A reader's note with the texts it quotes from the file (a stray text, a label) terminal-safe. */
+function safeNote(n: ReaderNote): ReaderNote {
+  const params = Object.fromEntries(
+    Object.entries(n.params).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? terminalSafe(v) : Array.isArray(v) ? v.map((x) => terminalSafe(String(x))) : v,
+    ]),
+  );
+  return { ...n, params } as ReaderNote;
 }
 
 /** An object's text fields terminal-safe (a finding's params quote cells; an unread cell quotes its line). */
@@ -240,6 +252,7 @@ export const checkCommand: Command = {
       ...(input.cellAddress ? { cellAddress: input.cellAddress } : {}),
       ...(input.unrecognised?.length ? { unrecognised: input.unrecognised } : {}),
       ...(input.unread?.length ? { unread: input.unread } : {}),
+      ...(input.notes?.length ? { notes: input.notes } : {}),
     });
     // A report of the JSON document stands two levels deep (`{ "reports": [ … ] }`): stringified two arrays deep,
     // its lines come indented as there, without a pass over the text to indent them.

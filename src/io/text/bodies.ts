@@ -4,6 +4,7 @@
  * start again after its table 四; the next one starts at its own title (or its 一、总体情况 heading) above them.
  * A table heading repeated before table 四 (a page's running header inside a table) never splits a report.
  */
+import type { ReaderNote } from '../report-input';
 import { headingOf, tableStarts } from './sections';
 import { norm } from './tokens';
 
@@ -23,8 +24,11 @@ function isTitle(line: string): boolean {
  */
 export interface Body {
   lines: string[];
-  /** Why where this report starts is a guess (no title or heading above its tables), in words, for the notes. */
-  note?: string;
+  /**
+   * Where this report ends or starts is not certain (cut short by another report's title, or no title or heading
+   * above the tables that start again): said to the user with what was read.
+   */
+  notes: ReaderNote[];
 }
 
 /** A full report title naming its year (`临江市城南街道办事处2024年政府信息公开工作年度报告`), as a key. */
@@ -35,7 +39,8 @@ function namedTitle(line: string): string | null {
 
 export function splitBodies(lines: readonly string[]): Body[] {
   const starts = tableStarts(lines);
-  const cuts: { at: number; note?: string }[] = [];
+  /** Where each later report starts; `ends`: a note on the report before it, `starts`: on the report itself. */
+  const cuts: { at: number; ends?: ReaderNote; starts?: ReaderNote }[] = [];
   // Where the current report's tables started, where its table 四 did, and the title it goes by.
   let firstTableAt = -1;
   let sawT4At = -1;
@@ -64,10 +69,8 @@ export function splitBodies(lines: readonly string[]): Body[] {
         if (firstTableAt < 0) firstTableAt = s.at;
         continue;
       }
-      cuts.push({
-        at: other,
-        note: `another report's title at line ${other + 1} before this report's table 四: this report is cut short`,
-      });
+      // The report cut short is the one before the title: the note is its.
+      cuts.push({ at: other, ends: { kind: 'endsEarly', params: { line: other + 1 } } });
       ownTitle = namedTitle(lines[other]);
       firstTableAt = s.at;
       continue;
@@ -88,19 +91,25 @@ export function splitBodies(lines: readonly string[]): Body[] {
     cuts.push({
       at: cut,
       ...(title < 0 && overview < 0
-        ? { note: `the tables start again at line ${cut + 1} with no title above them: read as another report` }
+        ? {
+            ends: { kind: 'continuesAsAnother', params: { line: cut + 1 } },
+            starts: { kind: 'startGuessed', params: { line: cut + 1 } },
+          }
         : {}),
     });
     ownTitle = titleOf(cut, s.at);
     sawT4At = -1;
     firstTableAt = s.at;
   }
-  if (!cuts.length) return [{ lines: [...lines] }];
-  const bounds = [{ at: 0 }, ...cuts, { at: lines.length }];
-  return bounds.slice(0, -1).map((b, i) => ({
-    lines: lines.slice(b.at, bounds[i + 1].at),
-    ...('note' in b && b.note ? { note: b.note } : {}),
-  }));
+  if (!cuts.length) return [{ lines: [...lines], notes: [] }];
+  const bounds: { at: number; ends?: ReaderNote; starts?: ReaderNote }[] = [{ at: 0 }, ...cuts, { at: lines.length }];
+  return bounds.slice(0, -1).map((b, i) => {
+    const next = bounds[i + 1];
+    return {
+      lines: lines.slice(b.at, next.at),
+      notes: [...(b.starts ? [b.starts] : []), ...(next.ends ? [next.ends] : [])],
+    };
+  });
 }
 
 /** A short line naming a body (`临江市城南街道办事处`): no figure, no punctuation of a sentence. */

@@ -117,13 +117,8 @@ export function keepAgreed(base: ImportResult[], alternatives: readonly ImportRe
     const doubtful = [...new Set(others.flatMap((o) => disagreeing(r, o)))];
     if (!doubtful.length) return r;
     const where = lines.map((i) => i + 1).join(', ');
-    const out = withUnread(r, doubtful, 'doubled', { what: 'doubled', lines: where });
-    out.notes = [
-      ...(r.notes ?? []),
-      `${doubtful.length} cells not read: a line repeated right after itself (line ${where}) may be a doubled ` +
-        `copy standing for a lost line, and these cells' columns depend on which it is`,
-    ];
-    return out;
+    // Each cell says why as its unread reason (the repeated line, both readings): no note repeats it.
+    return withUnread(r, doubtful, 'doubled', { what: 'doubled', lines: where });
   });
 }
 

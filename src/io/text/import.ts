@@ -6,7 +6,7 @@
  */
 import { getFormat } from '../../model/formats';
 import type { CellId, FormatId, TableId } from '../../model/types';
-import type { UnreadCell } from '../report-input';
+import type { ReaderNote, UnreadCell } from '../report-input';
 import { splitBodies } from './bodies';
 import { looksSideBySide, splitColumns } from './columns';
 import { detectBody } from './body';
@@ -34,7 +34,8 @@ export interface ImportResult {
   prose?: Partial<Record<'overview' | 'problems' | 'other', string>>;
   /** Cells placed or completed by the arithmetic because the text lost their columns. */
   inferred?: CellId[];
-  notes?: string[];
+  /** How the report was read, as data (a text cut short, a split between two reports that is a guess). */
+  notes?: ReaderNote[];
 }
 
 function lines(text: string): string[] {
@@ -84,14 +85,14 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
   if (parts.t3) regions.T3 = tokenise(parts.t3, copied);
   if (parts.t4) regions.T4 = tokenise(parts.t4, copied);
   const cut = hints.whole ? undefined : TABLE_OF_SECTION[sections.last ?? ''];
-  const notes: string[] = [];
+  const notes: ReaderNote[] = [];
   if (cut && regions[cut] && endsInCutFigure(parts[SECTION_OF_TABLE[cut]] ?? [])) {
     regions[cut] = regions[cut].slice(0, -1);
-    notes.push(`${cut}: the text ends inside the table, right after a figure that may be cut short: not read`);
+    notes.push({ kind: 'cutShort', params: { table: cut } });
   }
   const read = readTables(format, regions, cut);
   notes.push(...read.notes);
-  if (!detected) notes.push(`format ${formatId} assumed: no label distinctive of a format version was found`);
+  if (!detected) notes.push({ kind: 'formatAssumed', params: { format: formatId } });
   const org = detectBody(head)?.org;
   const result: ImportResult = {
     format: formatId,
@@ -113,9 +114,6 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
   if (notes.length) result.notes = notes;
   return result;
 }
-
-export const SIDE_BY_SIDE_NOTE =
-  'two reports side by side without a line naming their years (such as "2023 年报告   2024 年报告"): not read';
 
 /**
  * Every report in the text: one, or two for a side-by-side comparison of two years. A line of figures repeated
@@ -139,7 +137,9 @@ function readReports(text: string): ImportResult[] {
   const all = html ? lines(htmlToText(text)) : withoutTags(lines(text));
   // Reports of two bodies pasted one after the other: each read on its own, never merged into one.
   return splitBodies(all).flatMap((body) =>
-    readBody(body.lines, html).map((r) => (body.note ? { ...r, notes: [...(r.notes ?? []), body.note] } : r)),
+    readBody(body.lines, html).map((r) =>
+      body.notes.length ? { ...r, notes: [...(r.notes ?? []), ...body.notes] } : r,
+    ),
   );
 }
 
@@ -149,7 +149,7 @@ function readBody(all: string[], html: boolean): ImportResult[] {
   if (!columns && looksSideBySide(all)) {
     // Two reports side by side but no line says which year is which column: read nothing rather than misattribute.
     const nothing = importColumn([]);
-    return [{ ...nothing, notes: [SIDE_BY_SIDE_NOTE] }];
+    return [{ ...nothing, notes: [{ kind: 'sideBySide', params: {} }] }];
   }
   if (!columns) return [importColumn(all, { html })];
   return columns.map((c) => importColumn(c.lines, { year: c.year, whole: c.whole, html }));

@@ -6,7 +6,7 @@
 import { InputError, type ReportInput, type ReportReader } from '../report-input';
 import { decodeReportBytes } from './decode';
 import { importReportDocx } from './docx';
-import { importReportHtmls, importReportTexts, SIDE_BY_SIDE_NOTE, type ImportResult } from './import';
+import { importReportHtmls, importReportTexts, type ImportResult } from './import';
 
 function ext(file: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(file);
@@ -17,8 +17,8 @@ export function toReportInputs(file: string, results: ImportResult[]): ReportInp
   // A table left entirely blank is found too: it is reported as blank, and its layout is checked.
   const found = results.filter((r) => Object.keys(r.cells).length > 0 || r.unfilled.length > 0);
   if (!found.length) {
-    const why = results.flatMap((r) => r.notes ?? []).find((n) => n === SIDE_BY_SIDE_NOTE);
-    throw InputError.of(why ? 'read.text.sideBySide' : 'read.text.noTables', {}, file);
+    const sideBySide = results.some((r) => r.notes?.some((n) => n.kind === 'sideBySide'));
+    throw InputError.of(sideBySide ? 'note.sideBySide' : 'read.text.noTables', {}, file);
   }
   // Two years side by side are told apart by their year; two bodies' reports of one year by their order.
   const years = found.map((r) => r.year);
@@ -33,6 +33,7 @@ export function toReportInputs(file: string, results: ImportResult[]): ReportInp
     narrative: r.narrative,
     ...(r.prose ? { prose: r.prose } : {}),
     ...(r.unread.length ? { unread: r.unread } : {}),
+    ...(r.notes?.length ? { notes: r.notes } : {}),
   }));
 }
 

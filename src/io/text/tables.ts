@@ -5,7 +5,7 @@
  * Whatever cannot be placed without guessing is left unfilled (cells) or unrecognised (text).
  */
 import type { CellId, ReportFormat, TableId } from '../../model/types';
-import type { UnreadCell, UnreadReason, UnreadTried } from '../report-input';
+import type { ReaderNote, UnreadCell, UnreadReason, UnreadTried } from '../report-input';
 import { labelKeys, labelScore } from './match';
 import { placements, propagate, relationsOf, type Known } from './solve';
 import { noteless, plainNumber, SPANNED, type Token } from './tokens';
@@ -31,7 +31,8 @@ export interface TableReading {
   /** Cells whose place or value came from the arithmetic rather than from a number in its column. */
   inferred: CellId[];
   unrecognised: string[];
-  notes: string[];
+  /** How rows were read (a row placed by its order): said to the user. Unread cells carry their own why. */
+  notes: ReaderNote[];
   /** Cells the report leaves blank (an empty cell or a placeholder in the cell's place). */
   blanks: CellId[];
   /** Every other cell of the format that was not read, with why. */
@@ -243,7 +244,7 @@ function assign(
   rows: readonly ExpectedRow[],
   headers: readonly string[][],
   unrecognised: string[],
-  notes: string[],
+  notes: ReaderNote[],
 ) {
   const anchors = runs.map((r) => anchorOf(r, rows));
   const rowLike = runs.map((r) => {
@@ -266,7 +267,16 @@ function assign(
     if (pending.length && pending.length === slots.length) {
       pending.forEach((ri, i) => {
         result.set(slots[i], runs[ri]);
-        notes.push(`${rows[slots[i]].key}: placed by row order (label "${runs[ri].labels.slice(-1)[0] ?? ''}")`);
+        const row = rows[slots[i]];
+        notes.push({
+          kind: 'placedByOrder',
+          params: {
+            table: row.table,
+            // Table 四 is read as one row: it is named by the table alone.
+            ...(row.table !== 'T4' ? { cell: row.cells[0] } : {}),
+            label: runs[ri].labels.slice(-1)[0] ?? '',
+          },
+        });
       });
     } else for (const ri of pending) unrecognised.push(runText(runs[ri]));
     pending = [];
@@ -390,20 +400,17 @@ export function readTables(
       const options = readingsWithout(values, width, stray);
       if (options && options.length) ambiguous.push({ cells: row.cells, values, options, text });
       else {
-        out.notes.push(`${row.key}: a stray figure among the row's cells, not read`);
         unread(row.cells, 'stray', text, { what: 'lone', figures: values.length, columns: width });
       }
     } else if (values.length === width && !(mayBeCut && isPad(values[0]))) {
       values.forEach((v, i) => setCell(row.cells[i], v, text));
     } else if (values.length > width) {
       out.unrecognised.push(text);
-      out.notes.push(`${row.key}: ${values.length} values for ${width} columns, not read`);
       unread(row.cells, 'tooMany', text, { what: 'tooMany', figures: values.length, columns: width });
     } else {
       const options = readingsOf(values, width);
       if (options) ambiguous.push({ cells: row.cells, values, options, text });
       else {
-        out.notes.push(`${row.key}: too few values to place`);
         unread(row.cells, 'columns', text, { what: 'tooManyPlacements', figures: values.length, columns: width });
       }
     }
@@ -534,7 +541,6 @@ function resolveAmbiguous(
       a.options = survivors;
       if (!states.length) {
         pending = pending.filter((x) => x !== a);
-        out.notes.push(`${a.cells[0].split('.').slice(0, 2).join('.')}: values contradict the table, not placed`);
         unread(
           a.cells.filter((id) => !known.has(id) && !blanks.has(id)),
           'contradicts',
@@ -559,8 +565,6 @@ function resolveAmbiguous(
     }
   }
   for (const a of pending) {
-    const row = a.cells[0].split('.').slice(0, 2).join('.');
-    out.notes.push(`${row}: ${a.values.length} values for ${a.cells.length} columns; columns could not be told apart`);
     unread(
       a.cells.filter((id) => !known.has(id) && !blanks.has(id)),
       'columns',

@@ -9,8 +9,8 @@
 import { a1, parseA1 } from '../../model/a1';
 import { FORMAT_IDS, getFormat, REPORT_TITLE_SUFFIX } from '../../model/formats';
 import { labelKeys, normaliseLabel } from '../../model/normalise';
-import type { CellId, FormatId, RawValue, TableId } from '../../model/types';
-import { InputError, type ReportInput, type ReportReader } from '../report-input';
+import type { CellId, FormatId, RawValue } from '../../model/types';
+import { InputError, type ReaderNote, type ReportInput, type ReportReader } from '../report-input';
 import {
   isLabelText,
   keyText,
@@ -193,11 +193,6 @@ function titleOf(texts: Keyed[], sheets: number[]): { year?: number; org?: strin
   return {};
 }
 
-/** `表二` … from the format data. */
-function tableName(format: FormatId, id: TableId): string {
-  return getFormat(format).tables.find((t) => t.id === id)!.shortName.zh;
-}
-
 const knownKeys = new Map<FormatId, Set<string>>();
 /** Keys of every label and heading of a format, and their cores. */
 function labelKeySet(format: FormatId): Set<string> {
@@ -218,7 +213,6 @@ function labelKeySet(format: FormatId): Set<string> {
 
 /** What `toInput` needs of a found table, worked out once per location (a folder repeats one layout). */
 interface TablePlan {
-  name: string;
   sheet: number;
   ids: CellId[];
   /** `cellKey` of each cell, and its A1 address. */
@@ -238,7 +232,6 @@ function tablePlan(format: FormatId, t: TableLocation): TablePlan {
   let plan = tablePlans.get(t);
   if (plan) return plan;
   plan = {
-    name: tableName(format, t.table),
     sheet: t.sheet,
     ids: [],
     keys: [],
@@ -311,12 +304,12 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
   const cells: Record<CellId, RawValue> = {};
   const formulas: Record<CellId, string> = {};
   const cellAddress = addressMap(loc);
-  const notes: string[] = [];
+  const notes: ReaderNote[] = [];
   const usedSheets = new Set<number>();
   let hasFormulas = false;
   for (const t of loc.tables) {
     if (!tableFound(t)) {
-      notes.push(`${tableName(loc.format, t.table)}：在工作簿中没有找到`);
+      notes.push({ kind: 'tableNotFound', params: { table: t.table } });
       continue;
     }
     const plan = tablePlan(loc.format, t);
@@ -334,9 +327,10 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
         if (cells[id] === null) cells[id] = uncached.of(keys[i], cell.formula);
       }
     }
-    for (const text of strayTexts(loc.format, plan, texts)) notes.push(`${plan.name}：未识别的内容「${text}」`);
+    for (const text of strayTexts(loc.format, plan, texts))
+      notes.push({ kind: 'strayText', params: { table: t.table, text } });
     if (t.missingLabels.length)
-      notes.push(`${plan.name}：找不到这些标签：${t.missingLabels.map((l) => `「${l}」`).join('、')}`);
+      notes.push({ kind: 'labelsMissing', params: { table: t.table, labels: [...t.missingLabels] } });
   }
   // The title may stand on the tables' sheet or on a cover sheet of its own.
   const onTables = titleOf(texts, [...usedSheets]);
@@ -354,7 +348,7 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
     cells,
     ...(hasFormulas ? { formulas } : {}),
     cellAddress,
-    ...(notes.length ? { unrecognised: notes } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }
 

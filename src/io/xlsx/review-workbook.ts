@@ -3,7 +3,8 @@
  * - 汇总 (summary): one row per body and year: status, errors, warnings, unfilled cells, incomplete checks, the four
  *   rates, and a link to the body's first row on the findings sheet;
  * - 问题 (findings): body, year, table, rule (its title), cells by their labels, reported, computed, message;
- * - 未识别内容 (unread): what a reader could not place, and the files that could not be read at all.
+ * - 未识别内容 (unread): what a reader could not place, its notes on how it read a report (a text cut short, a
+ *   table not found), and the files that could not be read at all.
  * Header rows frozen, filters on, widths that show the Chinese labels. Links are HYPERLINK formulas, which Excel,
  * WPS and LibreOffice all follow (ExcelJS's own internal hyperlinks also write an external relationship that
  * Excel then tries to open as a file).
@@ -18,7 +19,8 @@ import { computeRates, MIN_CASES, RATE_KEYS, type Rate } from '../../model/rates
 import { ruleDef } from '../../model/rules';
 import { reportVerdict } from '../../model/verdict';
 import type { CheckResult, Finding, FormatId, Lang } from '../../model/types';
-import type { UnreadCell } from '../report-input';
+import { renderReaderNote } from '../reader-notes';
+import type { ReaderNote, UnreadCell } from '../report-input';
 import { unreadReason } from '../unread';
 
 export interface ReviewEntry {
@@ -32,6 +34,8 @@ export interface ReviewEntry {
   unrecognised?: string[];
   /** Cells the reader could not read, with why. */
   unread?: UnreadCell[];
+  /** The reader's notes on how it read the report. */
+  notes?: ReaderNote[];
 }
 
 export const REVIEW_SHEETS = {
@@ -207,6 +211,7 @@ export async function buildReviewWorkbook(
         `${cellName(format, u.cell, lang)}${lang === 'zh' ? '：' : ': '}${unreadReason(u, lang)}`,
         e.file,
       ]);
+    for (const n of e.notes ?? []) unread.addRow([org, year, renderReaderNote(n, e.format, lang), e.file]);
     for (const u of e.unrecognised ?? []) unread.addRow([org, year, u, e.file]);
   }
   for (const u of unreadable) unread.addRow(['', '', t('review.unreadable', lang, { message: u.message }), u.file]);

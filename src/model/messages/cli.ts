@@ -41,6 +41,7 @@ export const CLI_MESSAGES = {
   'cli.suggestionTypo': { zh: '建议改为：{values}（疑似数字输入错误）', en: 'suggestion: {values} (a digit typo)' },
   'cli.otherTables': { zh: '其他', en: 'Other' },
   'cli.unrecognised': { zh: '未能识别的内容（{count} 处）：', en: 'Not recognised ({count}):' },
+  'cli.notes': { zh: '读取说明（{count} 条）：', en: 'How the report was read ({count}):' },
 
   // ── Cells a report reader could not read (never the report's fault: not the same as unfilled) ────────────
   'cli.unread': {

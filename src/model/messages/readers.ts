@@ -59,6 +59,47 @@ export const READER_MESSAGES = {
   },
   'unread.tried.blocks': { zh: '找到 {figures} 行数字', en: '{figures} rows of figures found' },
 
+  // ── Notes on how a report was read (`ReaderNote`, rendered by src/io/reader-notes.ts) ──────────────────────
+  'note.cutShort': {
+    zh: '原文在{table}中途结束，最后一个数字可能被截断，这一行没有读取',
+    en: 'the text ends inside {table}, right after a figure that may be cut short: that row was not read',
+  },
+  'note.formatAssumed': {
+    zh: '原文中没有能区分两种格式的标签，按 {format} 格式读取',
+    en: 'no label tells the two formats apart: read as the {format} format',
+  },
+  'note.sideBySide': {
+    zh: '两份报告并排，但没有一行写明各自的年度（如“2023 年报告   2024 年报告”），没有读取',
+    en: 'two reports side by side without a line naming their years (such as "2023 年报告   2024 年报告"): not read',
+  },
+  'note.endsEarly': {
+    zh: '第 {line} 行是另一份报告的标题，本报告在表四之前就中断了：之后的内容按另一份报告读取，本报告缺少的部分没有读取',
+    en: 'line {line} is the title of another report, before this report’s table 四: this report breaks off there; what it lacks was not read',
+  },
+  'note.continuesAsAnother': {
+    zh: '第 {line} 行起表格重新开始，上方没有报告标题：之后的内容按另一份报告读取，没有计入本报告（两份报告的分界是推断的）',
+    en: 'the tables start again at line {line} with no title above them: the text from there on was read as another report, not this one (where they part is a guess)',
+  },
+  'note.startGuessed': {
+    zh: '本报告从第 {line} 行开始：表格在此重新开始，上方没有报告标题，按另一份报告读取（两份报告的分界是推断的）',
+    en: 'this report starts at line {line}, where the tables start again with no title above them (where the two reports part is a guess)',
+  },
+  'note.placedByOrder': {
+    zh: '{row}：原文的行标题“{label}”与标准格式不同，按行的顺序读取',
+    en: '{row}: the text labels it “{label}”, not as the format does; placed by its order among the rows',
+  },
+  'note.tableNotFound': { zh: '工作簿中没有找到{table}', en: '{table} was not found in the workbook' },
+  'note.strayText': {
+    zh: '{table}中有未能识别的内容“{text}”',
+    en: '{table} holds text that was not recognised: “{text}”',
+  },
+  'note.labelsMissing': {
+    zh: '{table}中找不到这些标签：{labels}',
+    en: 'labels not found in {table}: {labels}',
+  },
+  'note.row': { zh: '{table}“{row}”行', en: '{table} row “{row}”' },
+  'note.quoted': { zh: '「{text}」', en: '“{text}”' },
+
   // ── A file that cannot be read at all (`InputError`, exit 2; `check` lists it among the unreadable) ──────────
   'read.notRegular': {
     zh: '不是普通文件（管道、设备或套接字），没有读取',
@@ -110,10 +151,6 @@ export const READER_MESSAGES = {
   'read.text.noTables': {
     zh: '没有找到政府信息公开工作年度报告的统计表（没有含数字的表二、表三或表四的行）',
     en: 'no table of a 政府信息公开工作年度报告 found (no row of 表二, 表三 or 表四 with numbers)',
-  },
-  'read.text.sideBySide': {
-    zh: '两份报告并排，但没有一行写明各自的年度（如“2023 年报告   2024 年报告”），没有读取',
-    en: 'two reports side by side without a line naming their years (such as "2023 年报告   2024 年报告"): not read',
   },
   'read.docx.unreadable': {
     zh: '不是可以读取的 Word（.docx）文档（{why}）',
