@@ -59,7 +59,8 @@ function setsOf(decl: ts.Declaration): ApiSet[] {
   return out;
 }
 
-function stripCasts(e: ts.Expression): ts.Expression {
+/** `(x)`, `x!`, `x as T`, `x satisfies T`, `<T>x` are x. */
+export function stripCasts(e: ts.Expression): ts.Expression {
   let cur = e;
   while (
     ts.isParenthesizedExpression(cur) ||
