@@ -21,7 +21,7 @@ import {
   type PositioningVirtualElement,
 } from '@fluentui/react-components';
 import { UserActionRefused, type StandInApp } from '../standin/app';
-import { cellA1, columnLetters, rectA1, sameRect, type Rect } from '../standin/address';
+import { a1, columnLetters, rectA1, sameRect, type Rect } from '../src/model/a1';
 import { blockAt, gridView, parseClipboard, selectionBetween, type Cell, type GridCell } from './grid-view';
 
 /** Redraws after every change and selection move in the stand-in, whoever made it (user or add-in). */
@@ -81,7 +81,7 @@ export function Grid({ app, paneSelector = '.pg-pane' }: GridProps) {
   const [extent, setExtent] = React.useState<Cell | null>(null);
   const active = anchor && inRect(sel, anchor) ? anchor : { row: sel.row, col: sel.col };
   const end = extent && inRect(sel, extent) ? extent : active;
-  const activeAddress = cellA1(active.row, active.col);
+  const activeAddress = a1(active.row, active.col);
   const activeText = String(app.cell(sheetName, activeAddress).formula ?? '');
   // Excel's name box shows the active cell for a single cell or one merged block, the range otherwise.
   const oneBlock = sameRect(blockAt(view.merges, active.row, active.col), sel);
@@ -95,7 +95,7 @@ export function Grid({ app, paneSelector = '.pg-pane' }: GridProps) {
 
   // A selection moved by the add-in (goToCell) scrolls into view, as Excel does.
   React.useEffect(() => {
-    const el = grid.current?.querySelector<HTMLElement>(`[data-address="${cellA1(end.row, end.col)}"]`);
+    const el = grid.current?.querySelector<HTMLElement>(`[data-address="${a1(end.row, end.col)}"]`);
     el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [sheetName, end.row, end.col]);
 

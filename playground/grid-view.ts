@@ -3,7 +3,7 @@
  * become row/col spans, conditional-format paint wins over the cell's own fill (as in Excel), sizes in pixels.
  */
 import type { SheetView } from '../standin';
-import { boundingRect, overlaps, parseRef, type Rect } from '../standin/address';
+import { boundingRect, overlaps, parseRef, type Rect } from '../src/model/a1';
 
 export interface GridCell {
   row: number;

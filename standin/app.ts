@@ -3,8 +3,8 @@
  * column edits, moves, selection, protection, and inspectors. Not part of Office.js. Sheets are named, cells and
  * ranges are A1 addresses, rows are Excel's 1-based row numbers and columns letters (or 1-based numbers).
  */
-import type { Rect } from './address';
-import { cellA1, columnNumber, parseAddress, parseRef, qualified, rectA1 } from './address';
+import type { Rect } from '../src/model/a1';
+import { a1, columnIndex, parseAddress, parseRef, qualified, rectA1 } from '../src/model/a1';
 import type { Book, PaintedCell } from './book';
 import type { RichApiHost } from './richapi/host';
 import { passes } from './api/conditional';
@@ -108,7 +108,7 @@ export class StandInApp {
     const fmt = this.book.cellFormat(sheet, rect.row, rect.col);
     const input = parseInput(text, fmt.numberFormat);
     this.checkValidation(sheet, rect, input.value);
-    this.user(`Typing '${text}' in ${cellA1(rect.row, rect.col)}`, () =>
+    this.user(`Typing '${text}' in ${a1(rect.row, rect.col)}`, () =>
       this.book.writeCells(sheet, { ...rect, rows: 1, cols: 1 }, () => input, 'user', 'typeCell'),
     );
   }
@@ -332,7 +332,7 @@ export class StandInApp {
     const hidden = merge !== null && (merge.row !== row || merge.col !== col);
     const value = hidden ? null : this.book.cellValue(sheet, row, col);
     const f = this.book.cellFormat(sheet, row, col);
-    const address = cellA1(row, col);
+    const address = a1(row, col);
     return {
       address,
       value: apiValue(value),
@@ -508,7 +508,7 @@ function colIndex(c: ColumnRef): number {
   if (typeof c === 'number') return c - 1;
   const r = parseRef(`${c}1`);
   if (!r) throw new UserActionRefused('invalid', `Not a column: ${c}`);
-  return columnNumber(c);
+  return columnIndex(c);
 }
 
 function conditionalFontOf(p: PaintedCell | undefined): CellInfo['conditionalFont'] {

@@ -3,7 +3,7 @@
  * simulation (`app.ts`). Every change goes through here, so protection, merges, recalculation, change events
  * and undo behave the same whoever makes the change.
  */
-import type { Rect } from './address';
+import type { Rect } from '../src/model/a1';
 import {
   cellsOf,
   contains,
@@ -15,12 +15,15 @@ import {
   quoteSheet,
   rectA1,
   sameRect,
-} from './address';
+  shiftFormula,
+  listRefs,
+  mapRefs,
+  subtractRect,
+} from '../src/model/a1';
 import { Calculator, key } from './calc';
 import { accessDenied, invalidArgument, invalidOperation, itemNotFound, StandInError } from './errors';
-import type { StructuralEdit } from './formula-refs';
-import { applyStructural, listRefs, mapRefs, renameSheetInFormula, shiftRelative } from './formula-refs';
-import { adjustRect, subtractRect } from './rects';
+import type { StructuralEdit } from './structural';
+import { adjustRect, applyStructural, renameSheetInFormula } from './structural';
 import type {
   Cell,
   CellFormat,
@@ -401,7 +404,7 @@ export class Book {
       const anchor = cf.rects[0];
       for (const rect of cf.rects) {
         for (const [r, c] of cellsOf(rect)) {
-          const f = shiftRelative(cf.formula, r - anchor.row, c - anchor.col);
+          const f = shiftFormula(cf.formula, r - anchor.row, c - anchor.col);
           const v = this.calc.evaluate(sheet, f, r, c);
           const on = v === true || (typeof v === 'number' && v !== 0);
           if (!on) continue;
@@ -720,7 +723,7 @@ export class Book {
       for (let i = 1; i < rect.rows; i++) {
         const r = rect.row + i;
         const c = rect.col + j;
-        const formula = src?.formula ? shiftRelative(src.formula, i, 0) : null;
+        const formula = src?.formula ? shiftFormula(src.formula, i, 0) : null;
         const value = formula ? null : (src?.value ?? null);
         this.setContent(sheet, r, c, { formula, value });
         const dst = sheet.cells.get(key(r, c));
@@ -753,7 +756,7 @@ export class Book {
         sheet.cells.delete(key(r + dr, c + dc));
         continue;
       }
-      const formula = cell.formula ? shiftRelative(cell.formula, dr, dc) : null;
+      const formula = cell.formula ? shiftFormula(cell.formula, dr, dc) : null;
       sheet.cells.set(key(r + dr, c + dc), { formula, value: formula ? null : cell.value, fmt: cell.fmt });
     }
     const rules: ConditionalFormatState[] = [];
@@ -766,7 +769,7 @@ export class Book {
           ...cf,
           id: this.newId(),
           rects: [{ ...part, row: part.row + dr, col: part.col + dc }],
-          formula: cf.formula ? shiftRelative(cf.formula, part.row - anchor.row, part.col - anchor.col) : null,
+          formula: cf.formula ? shiftFormula(cf.formula, part.row - anchor.row, part.col - anchor.col) : null,
           extra: { ...cf.extra },
         });
       }

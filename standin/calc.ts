@@ -11,7 +11,7 @@
 import FormulaParser from 'fast-formula-parser';
 import type { CellRef, RangeRef } from 'fast-formula-parser';
 import { Infix } from 'fast-formula-parser/formulas/operators';
-import { columnNumber as columnIndex, MAX_COLS, MAX_ROWS } from './address';
+import { columnIndex, MAX_COLS, MAX_ROWS } from '../src/model/a1';
 import type { Cell, ErrorValue, Scalar, SheetState, WorkbookState } from './state';
 import { isErrorValue } from './state';
 

@@ -2,7 +2,7 @@
  * The workbook as data. Plain objects and Maps only, so a whole workbook can be copied with `structuredClone`
  * for undo.
  */
-import type { Rect } from './address';
+import type { Rect } from '../src/model/a1';
 
 /** An error value such as `#DIV/0!`; plain data (not a class) so it survives `structuredClone`. */
 export interface ErrorValue {

@@ -3,12 +3,11 @@
  * self-checking conditional formats, table names, report metadata and (optionally) protection. Positions and labels
  * come from `planReport` only. At most three round trips: look at the target, make sure it is empty, write.
  */
-import { parseA1 } from '../model/a1';
+import { cellsOf, coalesce, parseA1, rectA1, shiftFormula, type Rect } from '../model/a1';
 import { runExcel } from './run';
 import { planReport, SELF_CHECK_FILL, STYLES, type SheetPlan, type StyleKey } from '../model/layout';
 import type { GenerateOutcome, GenerateRequest } from '../taskpane/host-api';
 import { SETTINGS_KEY, isOurName, type ReportMeta } from './metadata';
-import { coalesce, rectAddress, rectCells, shiftFormula, type Rect } from './rects';
 import { errorMessage } from './errors';
 
 const BORDER_ITEMS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
@@ -122,15 +121,14 @@ export function writePlan(sheet: Excel.Worksheet, plan: SheetPlan, protect: bool
   for (const m of plan.merges) sheet.getRange(m.address).merge(false);
 
   // Styles, applied to the whole merged area of each styled cell, coalesced into rectangles per style.
-  const byStyle = new Map<StyleKey, { row: number; col: number }[]>();
+  const byStyle = new Map<StyleKey, [number, number][]>();
   for (const c of plan.cells) {
     const m = plan.merges.find((x) => x.row === c.row && x.col === c.col);
     const list = byStyle.get(c.style) ?? [];
-    for (const cell of rectCells(m ?? { row: c.row, col: c.col, rows: 1, cols: 1 })) list.push(cell);
+    list.push(...cellsOf(m ?? { row: c.row, col: c.col, rows: 1, cols: 1 }));
     byStyle.set(c.style, list);
   }
-  for (const [key, cells] of byStyle)
-    for (const rect of coalesce(cells)) applyStyle(sheet.getRange(rectAddress(rect)), key);
+  for (const [key, cells] of byStyle) for (const rect of coalesce(cells)) applyStyle(sheet.getRange(rectA1(rect)), key);
 
   for (const t of plan.tables) {
     const borders = sheet.getRange(t.address).format.borders;
@@ -143,22 +141,22 @@ export function writePlan(sheet: Excel.Worksheet, plan: SheetPlan, protect: bool
   }
 
   plan.columnWidths.forEach((w, i) => {
-    sheet.getRange(rectAddress({ row: plan.row, col: plan.col + i, rows: 1, cols: 1 })).format.columnWidth =
+    sheet.getRange(rectA1({ row: plan.row, col: plan.col + i, rows: 1, cols: 1 })).format.columnWidth =
       charsToPoints(w);
   });
   for (const [row, h] of Object.entries(plan.rowHeights)) {
-    sheet.getRange(rectAddress({ row: Number(row), col: plan.col, rows: 1, cols: plan.cols })).format.rowHeight = h;
+    sheet.getRange(rectA1({ row: Number(row), col: plan.col, rows: 1, cols: plan.cols })).format.rowHeight = h;
   }
 
   for (const cf of plan.conditionalFormats) {
     const rects = cf.ranges.map((r) => parseA1(r));
     const origin = rects[0];
-    const cells = rects.flatMap((r) => rectCells(r));
+    const cells = rects.flatMap((r) => [...cellsOf(r)]);
     for (const rect of coalesce(cells)) addSelfCheck(sheet, rect, origin, cf.formula, SELF_CHECK_FILL[cf.severity]);
   }
 
-  const inputCells = plan.inputRanges.flatMap((r) => rectCells(parseA1(r)));
-  for (const rect of coalesce(inputCells)) sheet.getRange(rectAddress(rect)).format.protection.locked = false;
+  const inputCells = plan.inputRanges.flatMap((r) => [...cellsOf(parseA1(r))]);
+  for (const rect of coalesce(inputCells)) sheet.getRange(rectA1(rect)).format.protection.locked = false;
   if (protect) {
     // Formatting stays allowed so the add-in can paint findings without ever unprotecting (which would clear the
     // user's undo history); inserting rows is not, as it would break the tables' fixed grids.
@@ -184,7 +182,7 @@ function applyStyle(range: Excel.Range, key: StyleKey): void {
 }
 
 function addSelfCheck(sheet: Excel.Worksheet, rect: Rect, origin: Rect, formula: string, fill: string): void {
-  const cf = sheet.getRange(rectAddress(rect)).conditionalFormats.add('Custom');
+  const cf = sheet.getRange(rectA1(rect)).conditionalFormats.add('Custom');
   cf.custom.rule.formula = `=${shiftFormula(formula, rect.row - origin.row, rect.col - origin.col)}`;
   cf.custom.format.fill.color = fill;
 }

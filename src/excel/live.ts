@@ -3,42 +3,22 @@
  * (typing, a paste, fill-down, undo each fire one or more events), then runs one check. Changes the add-in made
  * itself are ignored: Excel reports API writes through the same event.
  */
-import { columnIndex, parseA1, type RangeRef } from '../model/a1';
+import { cellsOf, contains, overlaps, parseA1, parseAddress, sameRect, type Rect } from '../model/a1';
 import type { CachedLocation } from './read';
 import { supports } from './requirements';
 import { runExcel } from './run';
-
-const SHEET_ROWS = 1048576;
-const SHEET_COLS = 16384;
 
 /**
  * The areas of an event address as Excel gives them: `B5`, `B5:D9`, whole columns `D:D`, whole rows `5:7`, and
  * several areas `A1:B2,D4` (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-address-member:
  * "the range address that represents the changed area"). Null when it cannot be read.
  */
-export function eventAreas(address: string): RangeRef[] | null {
-  const out: RangeRef[] = [];
-  for (const raw of String(address ?? '').split(',')) {
-    const part = raw.trim().replace(/^.*!/, '').replace(/\$/g, '');
-    let m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(part);
-    if (m) {
-      const a = columnIndex(m[1]);
-      const b = columnIndex(m[2]);
-      out.push({ row: 0, col: Math.min(a, b), rows: SHEET_ROWS, cols: Math.abs(b - a) + 1 });
-      continue;
-    }
-    m = /^(\d+):(\d+)$/.exec(part);
-    if (m) {
-      const a = Number(m[1]) - 1;
-      const b = Number(m[2]) - 1;
-      out.push({ row: Math.min(a, b), col: 0, rows: Math.abs(b - a) + 1, cols: SHEET_COLS });
-      continue;
-    }
-    try {
-      out.push(parseA1(part));
-    } catch {
-      return null;
-    }
+export function eventAreas(address: string): Rect[] | null {
+  const out: Rect[] = [];
+  for (const part of String(address ?? '').split(',')) {
+    const area = parseAddress(part);
+    if (!area) return null;
+    out.push(area.rect);
   }
   return out.length ? out : null;
 }
@@ -49,7 +29,7 @@ export function eventAreas(address: string): RangeRef[] | null {
  * add-in wrote: a user who types over that cell a moment later is still heard.
  */
 export class OwnWrites {
-  private pending: { sheet: string; range: RangeRef; value?: unknown; until: number }[] = [];
+  private pending: { sheet: string; range: Rect; value?: unknown; until: number }[] = [];
 
   constructor(private readonly ttlMs = 3000) {}
 
@@ -72,11 +52,11 @@ export class OwnWrites {
     // The add-in writes single rectangles: a whole column, several areas or an unreadable address is the user's.
     if (!areas || areas.length !== 1 || areas[0].rows * areas[0].cols > 10000) return false;
     const ev = areas[0];
-    const covering = this.pending.filter((p) => p.sheet === sheet && intersects(p.range, ev));
+    const covering = this.pending.filter((p) => p.sheet === sheet && overlaps(p.range, ev));
     if (!covering.length) return false;
-    const all = cellsOf(ev).every(([r, c]) => covering.some((p) => contains(p.range, r, c)));
+    const all = [...cellsOf(ev)].every(([r, c]) => covering.some((p) => contains(p.range, r, c)));
     if (!all) return false;
-    const exact = covering.find((p) => sameRange(p.range, ev));
+    const exact = covering.find((p) => sameRect(p.range, ev));
     if (valueAfter !== undefined && exact && exact.value !== undefined && !sameValue(exact.value, valueAfter)) {
       return false;
     }
@@ -87,25 +67,6 @@ export class OwnWrites {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || String(a) === String(b);
-}
-
-function sameRange(a: RangeRef, b: RangeRef): boolean {
-  return a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
-}
-
-function cellsOf(r: RangeRef): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < r.rows && out.length < 10000; i++)
-    for (let j = 0; j < r.cols; j++) out.push([r.row + i, r.col + j]);
-  return out;
-}
-
-function contains(r: RangeRef, row: number, col: number): boolean {
-  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
-}
-
-export function intersects(a: RangeRef, b: RangeRef): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
 export interface ChangeEvent {
@@ -124,7 +85,7 @@ export function isRelevant(ev: ChangeEvent, locations: readonly CachedLocation[]
   if (ev.changeType !== 'RangeEdited' && ev.changeType !== 'Unknown') return true;
   const areas = eventAreas(ev.address);
   if (!areas) return true;
-  return here.some((l) => areas.some((a) => intersects(parseA1(l.address), a)));
+  return here.some((l) => areas.some((a) => overlaps(parseA1(l.address), a)));
 }
 
 /**

@@ -5,6 +5,7 @@
  * in the file, per file and add-in, and saved with the workbook: unlike the common API's document settings they need
  * no `saveAsync` (https://learn.microsoft.com/javascript/api/excel/excel.settingcollection).
  */
+import { MAX_COLS, MAX_ROWS, parseAddress, rectA1 } from '../model/a1';
 import type { FormatId, TableId } from '../model/types';
 import { isFormatId } from '../model/formats';
 import { TABLE_NAME_PREFIX, tableName } from '../model/layout';
@@ -50,17 +51,8 @@ export function tableOfName(name: string): TableId | null {
 export function parseNameReference(formula: string): { sheet: string; address: string } | null {
   const f = formula.replace(/^=/, '').trim();
   if (f.includes('#REF!')) return null;
-  const bang = f.lastIndexOf('!');
-  if (bang < 0) return null;
-  const sheet = f
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, '$1')
-    .replace(/''/g, "'");
-  const address = f.slice(bang + 1).replace(/\$/g, '');
-  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(address)) return null;
-  return { sheet, address: address.toUpperCase() };
-}
-
-export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const p = parseAddress(f);
+  // A table is never whole rows or columns: a name that refers to those is someone else's.
+  if (!p || p.sheet === undefined || p.rect.rows === MAX_ROWS || p.rect.cols === MAX_COLS) return null;
+  return { sheet: p.sheet, address: rectA1(p.rect) };
 }

@@ -3,7 +3,7 @@
  * widths, names, conditional formats, unlocked input ranges). The Excel adapter and the .xlsx writer both apply
  * this one plan, so positions, labels and formulas exist in one place only.
  */
-import { a1, a1Range, columnLetters } from './a1';
+import { a1, columnLetters, rectA1 } from './a1';
 import { REPORT_TITLE_SUFFIX } from './formats/labels';
 import { COMMON_PLACEHOLDERS } from './values';
 import { getFormat } from './formats';
@@ -221,7 +221,7 @@ export function planReport(opts: PlanOptions): SheetPlan {
   const put = (row: number, col: number, c: Omit<PlanCell, 'row' | 'col' | 'address'>) =>
     cells.push({ row, col, address: a1(row, col), ...c });
   const merge = (row: number, col: number, rows: number, cols: number) => {
-    if (rows > 1 || cols > 1) merges.push({ row, col, rows, cols, address: a1Range(row, col, rows, cols) });
+    if (rows > 1 || cols > 1) merges.push({ row, col, rows, cols, address: rectA1({ row, col, rows, cols }) });
   };
   const needHeight = (row: number, text: string, colFrom: number, cols: number, rows: number) => {
     const w = widths.slice(colFrom - left, colFrom - left + cols).reduce((a, b) => a + b, 0);
@@ -246,7 +246,7 @@ export function planReport(opts: PlanOptions): SheetPlan {
       col: left,
       rows: t.rows,
       cols: t.cols,
-      address: a1Range(r, left, t.rows, t.cols),
+      address: rectA1({ row: r, col: left, rows: t.rows, cols: t.cols }),
       name: tableName(t.id),
       headingAddress,
     });
@@ -291,7 +291,7 @@ export function planReport(opts: PlanOptions): SheetPlan {
     .filter((c) => c.role === 'input')
     .map((c) => {
       const t = tables.find((x) => x.id === c.table)!;
-      return a1Range(t.row + c.row, t.col + c.col, c.rows, c.cols);
+      return rectA1({ row: t.row + c.row, col: t.col + c.col, rows: c.rows, cols: c.cols });
     });
 
   const totalRows = r - 1 - top;
@@ -303,7 +303,7 @@ export function planReport(opts: PlanOptions): SheetPlan {
     col: left,
     rows: totalRows,
     cols: width,
-    address: a1Range(top, left, totalRows, width),
+    address: rectA1({ row: top, col: left, rows: totalRows, cols: width }),
     cells,
     merges,
     columnWidths: widths,

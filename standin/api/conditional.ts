@@ -1,6 +1,6 @@
 /** Conditional formats (custom, formula-based: the kind Excel evaluates per cell) and data validation. */
-import type { Rect } from '../address';
-import { intersect, overlaps } from '../address';
+import type { Rect } from '../../src/model/a1';
+import { intersect, overlaps } from '../../src/model/a1';
 import { invalidArgument, invalidOperation, itemNotFound } from '../errors';
 import type { ConditionalFormatState, SheetState, ValidationState } from '../state';
 import { isErrorValue } from '../state';

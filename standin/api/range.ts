@@ -1,5 +1,5 @@
 /** Range, RangeAreas and the range's format objects. */
-import type { Rect } from '../address';
+import type { Rect } from '../../src/model/a1';
 import {
   boundingRect,
   cellsOf,
@@ -11,7 +11,7 @@ import {
   parseAddress,
   qualified,
   rectA1,
-} from '../address';
+} from '../../src/model/a1';
 import { cloneFormat } from '../book';
 import { key } from '../calc';
 import { invalidArgument, invalidOperation, itemNotFound, MESSAGES, StandInError } from '../errors';

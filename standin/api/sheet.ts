@@ -1,6 +1,6 @@
 /** Worksheets: the collection, a worksheet, its protection and frozen panes, and its events. */
-import type { Rect } from '../address';
-import { MAX_COLS, MAX_ROWS, parseAddress, rectA1 } from '../address';
+import type { Rect } from '../../src/model/a1';
+import { MAX_COLS, MAX_ROWS, parseAddress, rectA1 } from '../../src/model/a1';
 import type { RawChange, RawSelection } from '../book';
 import { invalidArgument, itemNotFound } from '../errors';
 import type { ProtectionOptions, SheetState } from '../state';

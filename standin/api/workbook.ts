@@ -1,5 +1,5 @@
 /** The workbook, its application object, defined names and settings. */
-import { absoluteQualified } from '../address';
+import { absoluteQualified } from '../../src/model/a1';
 import type { RawSelection } from '../book';
 import { invalidArgument, itemNotFound, StandInError } from '../errors';
 import type { NamedItemState } from '../state';

@@ -14,7 +14,7 @@
  * collections and error objects on the add-in's side are office.js's own.
  */
 import type { Book, RawChange, RawSelection } from '../book';
-import { parseAddress, rectA1 } from '../address';
+import { parseAddress, rectA1 } from '../../src/model/a1';
 import { ClientResult, clientName, StandInContext, StandInObject } from '../api/base';
 import type { RangeTarget } from '../api/range';
 import { StandInRange, StandInRangeAreas } from '../api/range';

@@ -5,7 +5,7 @@
 import { SELF_CHECK_FILL } from '../../src/model/layout';
 import * as fs from 'fs';
 import * as path from 'path';
-import { a1, a1Range } from '../../src/model/a1';
+import { a1, rectA1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { TableId } from '../../src/model/types';
 import { generateReport } from '../../src/excel/generate';
@@ -46,7 +46,7 @@ describe.each(['2021', '2019'] as const)('generate, %s format, on a new sheet', 
         const cell = cellAt(addr(l.row, l.col));
         expect([l.text, cell.value]).toEqual([l.text, l.text]);
         if (l.rows > 1 || l.cols > 1)
-          expect(cell.mergedArea).toBe(a1Range(o.row + l.row, o.col + l.col, l.rows, l.cols));
+          expect(cell.mergedArea).toBe(rectA1({ row: o.row + l.row, col: o.col + l.col, rows: l.rows, cols: l.cols }));
         expect(cell.borders.top).toBe('Continuous');
       }
       for (const c of t.cells) {

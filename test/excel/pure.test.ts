@@ -1,15 +1,13 @@
 /**
- * The adapter's pure parts: rectangle coalescing, formula shifting, grid matching against the format, name
+ * The adapter's pure parts: grid matching against the format, name
  * references and the paint classes. The Office.js parts are covered against the stand-in in the other files.
  */
-import fc from 'fast-check';
-import { a1, parseA1 } from '../../src/model/a1';
+import { quoteSheet } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { Finding, TableDef } from '../../src/model/types';
 import { matchGrid } from '../../src/excel/grid';
 import { desiredPaint, paintedCellOf, paintFormula } from '../../src/excel/highlight';
-import { parseNameReference, quoteSheet } from '../../src/excel/metadata';
-import { coalesce, rectCells, shiftFormula } from '../../src/excel/rects';
+import { parseNameReference } from '../../src/excel/metadata';
 
 /** The table's grid as Excel would return `values`: labels at their top-left cells, zeros in data cells. */
 function gridValues(def: TableDef): (string | number)[][] {
@@ -18,46 +16,6 @@ function gridValues(def: TableDef): (string | number)[][] {
   for (const c of def.cells) g[c.row][c.col] = 0;
   return g;
 }
-
-describe('coalesce', () => {
-  it('covers exactly the given cells, with no overlap', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.nat(12), fc.nat(12)), { selector: ([r, c]) => `${r},${c}` }), (pts) => {
-        const rects = coalesce(pts.map(([row, col]) => ({ row, col })));
-        const covered = rects.flatMap((r) => rectCells(r).map((c) => `${c.row},${c.col}`));
-        expect(new Set(covered).size).toBe(covered.length);
-        expect(new Set(covered)).toEqual(new Set(pts.map(([r, c]) => `${r},${c}`)));
-      }),
-    );
-  });
-
-  it('turns a full block into one rectangle', () => {
-    const cells = rectCells({ row: 3, col: 3, rows: 25, cols: 7 });
-    expect(coalesce(cells)).toEqual([{ row: 3, col: 3, rows: 25, cols: 7 }]);
-  });
-});
-
-describe('shiftFormula', () => {
-  it('moves relative references and keeps absolute ones', () => {
-    expect(shiftFormula('D$5+D$6<>D$30+$D31', 2, 1)).toBe('E$5+E$6<>E$30+$D33');
-    expect(shiftFormula('IF(ISNUMBER(D5),OR(D5<0,D5<>INT(D5)),LEN(D5)>0)', 1, 2)).toBe(
-      'IF(ISNUMBER(F6),OR(F6<0,F6<>INT(F6)),LEN(F6)>0)',
-    );
-  });
-
-  it('leaves function names and string literals alone', () => {
-    expect(shiftFormula('LOG10(A1)&"B2"', 1, 1)).toBe('LOG10(B2)&"B2"');
-  });
-
-  it('shifting there and back is the identity for relative references', () => {
-    fc.assert(
-      fc.property(fc.nat(50), fc.nat(20), fc.nat(10), fc.nat(10), (row, col, dr, dc) => {
-        const f = `SUM(${a1(row + 10, col + 10)}:${a1(row + 12, col + 10)})`;
-        expect(shiftFormula(shiftFormula(f, dr, dc), -dr, -dc)).toBe(f);
-      }),
-    );
-  });
-});
 
 describe('matchGrid', () => {
   const format = getFormat('2021');
@@ -114,10 +72,13 @@ describe('name references', () => {
     expect(parseNameReference('=Sheet1!#REF!')).toBeNull();
   });
 
-  it('round-trips quoted sheet names', () => {
-    for (const s of ['Sheet1', '2025年度报表', "it's"]) {
-      expect(parseNameReference(`=${quoteSheet(s)}!$B$2`)).toEqual({ sheet: s, address: 'B2' });
-    }
+  it.each(['Sheet1', '2025年度报表', "it's", '表 二'])('round-trips the quoted sheet name %s', (s) => {
+    expect(parseNameReference(`=${quoteSheet(s)}!$B$2`)).toEqual({ sheet: s, address: 'B2' });
+  });
+
+  it('refuses a name for whole columns or rows, which no table is', () => {
+    expect(parseNameReference('=Sheet1!$A:$D')).toBeNull();
+    expect(parseNameReference('=Sheet1!$4:$17')).toBeNull();
   });
 });
 
@@ -158,8 +119,4 @@ describe('paint classes', () => {
     expect(paintedCellOf(paintFormula('T3.R3_2.LAW'))).toBe('T3.R3_2.LAW');
     expect(paintedCellOf('=D$5+D$6<>D$30+D$31')).toBeNull();
   });
-});
-
-it('parseA1 and a1 agree (sanity for the helpers the adapter leans on)', () => {
-  expect(parseA1('B3:D7')).toEqual({ row: 2, col: 1, rows: 5, cols: 3 });
 });

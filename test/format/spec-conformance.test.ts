@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { getFormat } from '../../src/model/formats';
-import { a1Range, parseA1 } from '../../src/model/a1';
+import { a1, parseA1, rectA1 } from '../../src/model/a1';
 import type { TableDef } from '../../src/model/types';
 
 const spec = fs.readFileSync(path.join(__dirname, '../fixtures/spec/report-format.md'), 'utf8');
@@ -19,11 +19,11 @@ function section(start: string, end: string): string {
 
 /** Every label of a table grid as `RANGE → text`, table-relative A1 (row 1 = first header row). */
 function gridLabels(t: TableDef): Map<string, string> {
-  return new Map(t.labels.map((l) => [a1Range(l.row, l.col, l.rows, l.cols), l.text]));
+  return new Map(t.labels.map((l) => [rectA1(l), l.text]));
 }
 
 function gridCells(t: TableDef): Map<string, string> {
-  return new Map(t.cells.map((c) => [a1Range(c.row, c.col, c.rows, c.cols), c.id]));
+  return new Map(t.cells.map((c) => [rectA1(c), c.id]));
 }
 
 describe('table 三 (2021) matches the spec', () => {
@@ -41,7 +41,7 @@ describe('table 三 (2021) matches the spec', () => {
     const row3 = text.match(/with row 3 ([^;]+);/)![1];
     const names = [...row3.matchAll(/`([^`]+)` \(\*\*(\w+)\*\*\)/g)];
     expect(names.map((m) => m[2])).toEqual(['BIZ', 'RES', 'NGO', 'LAW', 'OTH']);
-    names.forEach((m, i) => expect(labels.get(a1Range(2, 4 + i))).toBe(m[1]));
+    names.forEach((m, i) => expect(labels.get(a1(2, 4 + i))).toBe(m[1]));
   });
 
   test('row ids follow the spec rows, and each data row has the seven columns', () => {
@@ -50,7 +50,7 @@ describe('table 三 (2021) matches the spec', () => {
     const cells = gridCells(t3);
     for (const { row, id } of rows) {
       const cols = ['NP', 'BIZ', 'RES', 'NGO', 'LAW', 'OTH', 'TOT'];
-      cols.forEach((c, i) => expect(cells.get(a1Range(row - 1, 3 + i))).toBe(`T3.${id}.${c}`));
+      cols.forEach((c, i) => expect(cells.get(a1(row - 1, 3 + i))).toBe(`T3.${id}.${c}`));
     }
     expect(t3.cells).toHaveLength(175);
   });
@@ -108,8 +108,8 @@ describe('table 四 matches the spec grid', () => {
   test('row 3 repeats the five columns under both litigation groups, and ids are GROUP.COLUMN', () => {
     const cols = text.match(/row3 {2}F3\.\.J3 and K3\.\.O3: (.+)/)![1].split(' | ');
     cols.forEach((c, i) => {
-      expect(labels.get(a1Range(2, 5 + i))).toBe(c);
-      expect(labels.get(a1Range(2, 10 + i))).toBe(c);
+      expect(labels.get(a1(2, 5 + i))).toBe(c);
+      expect(labels.get(a1(2, 10 + i))).toBe(c);
     });
     const groups = ['REVIEW', 'SUIT_DIRECT', 'SUIT_AFTER'];
     const keys = ['UPHELD', 'CORRECTED', 'OTHER', 'PENDING', 'TOTAL'];

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { growToMerges, selectionBetween } from '../../playground/grid-view';
-import { overlaps, type Rect } from '../../standin/address';
+import { overlaps, type Rect } from '../../src/model/a1';
 
 const inside = (r: Rect, row: number, col: number) =>
   row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;

@@ -7,10 +7,9 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import type { XCell, XSheet } from '../../src/io/xlsx/ooxml';
 import { parseSheet } from '../../src/io/xlsx/sheet-bytes';
-import { slideFormula } from '../../src/io/xlsx/sheet-text';
 import { readWorkbook } from '../../src/io/xlsx/workbook';
 import { sharedStrings } from '../../src/io/xlsx/xml-strings';
-import { columnIndex } from '../../src/model/a1';
+import { columnIndex, shiftFormula } from '../../src/model/a1';
 
 // ---- Reference: the text parser as it was ----
 
@@ -163,7 +162,7 @@ function referenceSheet(name: string, source: string, strings: string[]): XSheet
           formula = text;
         } else {
           const master = shared.get(si);
-          if (master) formula = slideFormula(master.formula, master.at, pos);
+          if (master) formula = shiftFormula(master.formula, pos.row - master.at.row, pos.col - master.at.col);
         }
       } else if (text) formula = text;
     }

@@ -2,7 +2,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { inflateRawSync } from 'zlib';
 import { cellKey } from '../../src/io/xlsx/ooxml';
-import { slideFormula } from '../../src/io/xlsx/sheet-text';
 import { readWorkbook } from '../../src/io/xlsx/workbook';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -84,13 +83,5 @@ describe('readWorkbook', () => {
   it('refuses what is not a zip or has no workbook', () => {
     expect(() => readWorkbook(new TextEncoder().encode('not a zip at all, just text'))).toThrow(/zip/);
     expect(() => readWorkbook(zipSync({ 'a.txt': strToU8('x') }))).toThrow(/工作簿/);
-  });
-});
-
-describe('slideFormula', () => {
-  it('moves relative references and keeps absolute ones, strings and function names', () => {
-    const from = { row: 3, col: 1 };
-    expect(slideFormula('SUM(B2:B3)+$A$1+B$2+$B2', from, { row: 5, col: 3 })).toBe('SUM(D4:D5)+$A$1+D$2+$B4');
-    expect(slideFormula('LOG10(B2)&"B2"', from, { row: 4, col: 1 })).toBe('LOG10(B3)&"B2"');
   });
 });

@@ -2,7 +2,7 @@
  * Sheet markup read as text with regular expressions: the general path (namespace-prefixed markup, cells in unusual
  * shapes), and the builder every path files its cells into, so the byte scanner and this path agree.
  */
-import { a1, columnIndex } from '../../model/a1';
+import { columnIndex, shiftFormula } from '../../model/a1';
 import { inBothLanguages } from '../../model/messages';
 import { cellKey, clippedMerge, OoxmlError, onSheet, type XCell, type XMerge, type XValue } from './ooxml';
 import { ElementScanner, firstElement } from './elements';
@@ -12,28 +12,6 @@ function parseRef(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
   if (!m) throw new OoxmlError(...inBothLanguages('read.xlsx.badRef', { ref }));
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}
-
-/**
- * Moves the relative references of a shared formula from its master cell to another cell, as Excel does when it
- * fills a formula down or across. Function names and sheet-qualified names are left alone.
- */
-export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }) {
-  const dr = to.row - from.row;
-  const dc = to.col - from.col;
-  // Skip string literals; refs are letters+digits not followed by `(` and not part of a longer name.
-  return formula.replace(
-    /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
-    (m, str: string | undefined, cAbs: string, col: string, rAbs: string, row: string) => {
-      if (str) return str;
-      const c = cAbs ? columnIndex(col) : columnIndex(col) + dc;
-      const r = rAbs ? Number(row) - 1 : Number(row) - 1 + dr;
-      if (c < 0 || r < 0) return '#REF!';
-      const cell = a1(r, c);
-      const letters = /^[A-Z]+/.exec(cell)![0];
-      return `${cAbs}${letters}${rAbs}${r + 1}`;
-    },
-  );
 }
 
 export const CELL_REF = /(?:^|\s)r="\$?([A-Za-z]+)\$?(\d+)"/;
@@ -152,7 +130,7 @@ export class SheetBuilder {
           formula = text;
         } else {
           const master = this.shared.get(si);
-          if (master) formula = slideFormula(master.formula, master, { row, col });
+          if (master) formula = shiftFormula(master.formula, row - master.row, col - master.col);
         }
       } else if (text) {
         formula = text;

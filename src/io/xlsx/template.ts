@@ -16,7 +16,7 @@ import {
   type PlanConditionalFormat,
   type SheetPlan,
 } from '../../model/layout';
-import { a1, parseA1 } from '../../model/a1';
+import { a1, absoluteQualified, parseA1 } from '../../model/a1';
 import type { CellId, CellKind, FormatId, RawValue, RawValues } from '../../model/types';
 import { CONSOLIDATED_MARK } from './consolidated';
 
@@ -163,15 +163,7 @@ export function applyPlan(ws: ExcelJS.Worksheet, plan: SheetPlan, values?: RawVa
 
 /** Workbook-level names that find each table again after rows were inserted above it. */
 function addTableNames(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-  const sheet = `'${ws.name.replace(/'/g, "''")}'`;
-  for (const t of plan.tables) {
-    const r = parseA1(t.address);
-    const abs = `$${a1(r.row, r.col).replace(/(\d+)$/, '$$$1')}:$${a1(r.row + r.rows - 1, r.col + r.cols - 1).replace(
-      /(\d+)$/,
-      '$$$1',
-    )}`;
-    wb.definedNames.add(`${sheet}!${abs}`, t.name);
-  }
+  for (const t of plan.tables) wb.definedNames.add(absoluteQualified(ws.name, parseA1(t.address)), t.name);
 }
 
 export async function buildTemplateWorkbook(opts: TemplateOptions): Promise<ExcelJS.Workbook> {
