@@ -8,16 +8,13 @@ import type { check as Check } from '../../src/model/check';
 import { getFormat } from '../../src/model/formats';
 import { planReport } from '../../src/model/layout';
 import type { CheckOptions, FormatId, RawValue, RawValues } from '../../src/model/types';
+import { isolated } from '../support/isolated';
 import { consistentReport } from './generate';
 
 /** A checker module of its own, with empty caches. */
 function freshCheck(): typeof Check {
-  let check!: typeof Check;
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    check = (require('../../src/model/check') as typeof import('../../src/model/check')).check;
-  });
-  return check;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return isolated(() => (require('../../src/model/check') as typeof import('../../src/model/check')).check);
 }
 
 interface Call {

@@ -6,10 +6,11 @@ import { buildFormat } from '../../src/model/formats/build';
 import { FORMAT_IDS, getFormat } from '../../src/model/formats';
 import { formatTotals } from '../../src/model/formula-check';
 import { dependentsOf } from '../../src/model/locate';
-import { prepare, type PreparedFormat } from '../../src/model/prepared';
+import { prepare } from '../../src/model/prepared';
 import { rateDefinitionsOf } from '../../src/model/rate-definitions';
 import { buildRules } from '../../src/model/rules/instances';
 import { nonEmpty } from '../support/non-empty';
+import { isolated } from '../support/isolated';
 
 const ids = [...FORMAT_IDS];
 
@@ -54,23 +55,15 @@ it.each(ids)('format %s: dependents are the sums inverted (every part points at 
     for (const part of nonEmpty(total.sumOf!)) expect(p.dependents.get(part)).toContain(total.id);
 });
 
-/** The prepared-format module and the rules builder of a module registry of their own (nothing built yet). */
-function freshModules(): {
-  prepare: (id: (typeof ids)[number]) => PreparedFormat;
-  instances: typeof import('../../src/model/rules/instances');
-  rates: typeof import('../../src/model/rate-definitions');
-} {
-  let out!: ReturnType<typeof freshModules>;
-  jest.isolateModules(() => {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    out = {
-      prepare: (require('../../src/model/prepared') as typeof import('../../src/model/prepared')).prepare,
-      instances: require('../../src/model/rules/instances'),
-      rates: require('../../src/model/rate-definitions'),
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-  });
-  return out;
+/** The prepared-format module and the builders it calls, in a registry of their own (nothing built yet). */
+function freshModules() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return isolated(() => ({
+    prepare: (require('../../src/model/prepared') as typeof import('../../src/model/prepared')).prepare,
+    instances: require('../../src/model/rules/instances') as typeof import('../../src/model/rules/instances'),
+    rates: require('../../src/model/rate-definitions') as typeof import('../../src/model/rate-definitions'),
+  }));
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 it('a part is built lazily, on its first read, and once per format however often it is asked for', () => {

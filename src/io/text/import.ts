@@ -4,8 +4,8 @@
  * `N.` checks. A value it reports is a value it read (or one the table's arithmetic forces, listed in `inferred`);
  * what it cannot read is listed, never guessed.
  */
-import { getFormat } from '../../model/formats';
 import type { CellId, FormatId, TableId } from '../../model/types';
+import { prepareReader } from '../prepared';
 import type { ReaderNote, UnreadCell } from '../report-input';
 import { splitBodies } from './bodies';
 import { looksSideBySide, splitColumns } from './columns';
@@ -78,7 +78,6 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
   const year = hints.year ?? detectYear(head, parts.overview ?? []);
   const detected = detectFormat(tableLines.join('\n'));
   const formatId: FormatId = detected ?? hints.format ?? (year !== undefined && year <= 2020 ? '2019' : '2021');
-  const format = getFormat(formatId);
   const regions: Partial<Record<TableId, ReturnType<typeof tokenise>>> = {};
   const copied = !hints.html;
   if (parts.t2) regions.T2 = tokenise(parts.t2, copied);
@@ -90,7 +89,7 @@ function importColumn(all: readonly string[], hints: ImportHints = {}): ImportRe
     regions[cut] = regions[cut].slice(0, -1);
     notes.push({ kind: 'cutShort', params: { table: cut } });
   }
-  const read = readTables(format, regions, cut);
+  const read = readTables(prepareReader(formatId), regions, cut);
   notes.push(...read.notes);
   if (!detected) notes.push({ kind: 'formatAssumed', params: { format: formatId } });
   const org = detectBody(head)?.org;

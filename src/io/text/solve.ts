@@ -14,6 +14,7 @@ export interface Relation {
   rhs: CellId[];
 }
 
+/** The relations of a format's tables (built once per format, as `prepareReader(id).relations`). */
 export function relationsOf(format: ReportFormat): Relation[] {
   const rel: Relation[] = [];
   const { rows, leafRows, columns, applicantColumns } = format.t3;

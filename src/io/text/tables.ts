@@ -5,12 +5,14 @@
  * Whatever cannot be placed without guessing is left unfilled (cells) or unrecognised (text).
  */
 import type { CellId, ReportFormat, TableId } from '../../model/types';
+import type { PreparedReader } from '../prepared';
 import type { ReaderNote, UnreadCell, UnreadReason, UnreadTried } from '../report-input';
 import { labelKeys, labelScore } from './match';
-import { placements, propagate, relationsOf, type Known } from './solve';
+import { placements, propagate, type Known, type Relation } from './solve';
 import { noteless, plainNumber, SPANNED, type Token } from './tokens';
 
-interface ExpectedRow {
+/** A row of the format as the text reader looks for it: its label keys and its cells. */
+export interface ExpectedRow {
   table: TableId;
   key: string;
   keys: string[];
@@ -46,12 +48,9 @@ const MARGIN = 0.08;
 /** How many text tokens before a run are tried as its label (nearest first). */
 const LABEL_WINDOW = 4;
 
-const rowsCache = new WeakMap<ReportFormat, ExpectedRow[]>();
-
-export function expectedRows(format: ReportFormat): ExpectedRow[] {
-  let rows = rowsCache.get(format);
-  if (rows) return rows;
-  rows = [];
+/** The rows of a format with their label keys (built once per format, as `prepareReader(id).textRows`). */
+export function expectedRowsOf(format: ReportFormat): ExpectedRow[] {
+  const rows: ExpectedRow[] = [];
   for (const t of format.tables) {
     if (t.id === 'T4') {
       rows.push({ table: 'T4', key: 'T4', keys: [], cells: t.cells.map((c) => c.id) });
@@ -71,7 +70,6 @@ export function expectedRows(format: ReportFormat): ExpectedRow[] {
       r.cells.push(c.id);
     }
   }
-  rowsCache.set(format, rows);
   return rows;
 }
 
@@ -217,21 +215,18 @@ function runText(run: Run): string {
   return `${label} ${vals}`.trim();
 }
 
-const headerCache = new WeakMap<ReportFormat, Map<TableId, string[][]>>();
-
-/** Label keys of each table's captions and column headers (`第二十条第（八）项`, `信息内容`): no row's. */
-function headerKeys(format: ReportFormat, table: TableId): string[][] {
-  let byTable = headerCache.get(format);
-  if (!byTable) {
-    byTable = new Map();
-    for (const t of format.tables)
-      byTable.set(
-        t.id,
-        t.labels.filter((l) => l.role !== 'rowLabel').map((l) => labelKeys(l.text)),
-      );
-    headerCache.set(format, byTable);
-  }
-  return byTable.get(table) ?? [];
+/**
+ * Label keys of each table's captions and column headers (`第二十条第（八）项`, `信息内容`): no row's. Built once
+ * per format, as `prepareReader(id).textHeaders`.
+ */
+export function headerKeysOf(format: ReportFormat): Map<TableId, string[][]> {
+  const byTable = new Map<TableId, string[][]>();
+  for (const t of format.tables)
+    byTable.set(
+      t.id,
+      t.labels.filter((l) => l.role !== 'rowLabel').map((l) => labelKeys(l.text)),
+    );
+  return byTable;
 }
 
 /**
@@ -363,16 +358,17 @@ function readingsWithout(values: readonly ValueToken[], width: number, stray: re
 }
 
 /**
- * Reads the tables of `format` from the token streams of their regions (`T4` gets the one run of numbers of
- * its region: its labels are column headers). `cut` names the table the text ends in, when it ends inside one:
- * its last row may have been cut short, so the empty cells after that row's label are not counted as columns.
+ * Reads the tables of a format (`reader`: its rows, headers and relations as the text reader needs them) from the
+ * token streams of their regions (`T4` gets the one run of numbers of its region: its labels are column headers).
+ * `cut` names the table the text ends in, when it ends inside one: its last row may have been cut short, so the
+ * empty cells after that row's label are not counted as columns.
  */
 export function readTables(
-  format: ReportFormat,
+  reader: PreparedReader,
   regions: Partial<Record<TableId, Token[]>>,
   cut?: TableId,
 ): TableReading {
-  const rows = expectedRows(format);
+  const { format, textRows: rows, textHeaders } = reader;
   const out: TableReading = { cells: {}, inferred: [], unrecognised: [], notes: [], blanks: [], unread: [] };
   const known: Known = new Map();
   const blanks = new Set<CellId>();
@@ -468,7 +464,7 @@ export function readTables(
     const last = runs[runs.length - 1];
     const cutRun = table === cut && last && last.end > lastText ? last : undefined;
     const unplaced = out.unrecognised.length;
-    const assigned = assign(runs, tableRows, headerKeys(format, table), out.unrecognised, out.notes);
+    const assigned = assign(runs, tableRows, textHeaders.get(table) ?? [], out.unrecognised, out.notes);
     for (const [ri, run] of assigned) place(tableRows[ri], run, run === cutRun);
     // Rows left blank, each under its own label. Not when some figures of the table found no row: a row whose
     // label stands alone on its line might own them.
@@ -491,7 +487,7 @@ export function readTables(
     }
   }
 
-  resolveAmbiguous(format, ambiguous, known, blanks, out, unread);
+  resolveAmbiguous(reader.relations, ambiguous, known, blanks, out, unread);
   for (const c of format.cells) {
     if (c.id in out.cells) continue;
     if (blanks.has(c.id)) out.blanks.push(c.id);
@@ -501,7 +497,7 @@ export function readTables(
 }
 
 function resolveAmbiguous(
-  format: ReportFormat,
+  relations: readonly Relation[],
   ambiguous: Ambiguous[],
   known: Known,
   blanks: ReadonlySet<CellId>,
@@ -509,7 +505,6 @@ function resolveAmbiguous(
   unread: (ids: readonly CellId[], reason: UnreadReason, line?: string, tried?: UnreadTried) => void,
 ) {
   if (!ambiguous.length) return;
-  const relations = relationsOf(format);
   const open = new Set<CellId>();
   for (const a of ambiguous) for (const id of a.cells) if (!blanks.has(id) && !(id in out.cells)) open.add(id);
   let pending = [...ambiguous];

@@ -7,9 +7,9 @@
  * enclose it, such as `（三）不予公开` around `1.属于国家秘密`), its column by its column header (with the headers
  * above it, such as `未经复议直接起诉` over `结果维持`), each compared by `normaliseLabel` keys.
  */
-import type { CellId, FormatId, LabelCell, TableDef, TableId } from '../../model/types';
-import { FORMAT_IDS, getFormat } from '../../model/formats';
 import { labelKeys } from '../../model/normalise';
+import type { CellId, FormatId, LabelCell, ReportFormat, TableDef, TableId } from '../../model/types';
+import type { PreparedReader } from '../prepared';
 
 /** A text cell of a sheet: zero-based position and merge extent. */
 export interface GridText {
@@ -101,7 +101,8 @@ export function keyText(
   };
 }
 
-interface LabelKey {
+/** A label of the format with its keys. */
+export interface LabelKey {
   label: LabelCell;
   key: string;
   core: string;
@@ -109,15 +110,39 @@ interface LabelKey {
   noteless: string | null;
 }
 
-const labelKeyCache = new Map<LabelCell, LabelKey>();
-function lk(label: LabelCell): LabelKey {
-  let k = labelKeyCache.get(label);
-  if (!k) {
-    const keys = labelKeys(label.text);
-    k = { label, key: keys.key, core: keys.core, noteless: keys.noteless };
-    labelKeyCache.set(label, k);
-  }
-  return k;
+/** The keys of every label of a format's tables (built once per format, as `prepareReader(id).labelKeys`). */
+export function labelKeysOf(format: ReportFormat): Map<LabelCell, LabelKey> {
+  const out = new Map<LabelCell, LabelKey>();
+  for (const t of format.tables)
+    for (const label of t.labels) {
+      const keys = labelKeys(label.text);
+      out.set(label, { label, key: keys.key, core: keys.core, noteless: keys.noteless });
+    }
+  return out;
+}
+
+/**
+ * The keys a sheet text must have to match some label of a format (built once per format, as
+ * `prepareReader(id).matchKeys`): the index finds texts by the keys of labels only.
+ */
+export function matchKeysOf(labels: ReadonlyMap<LabelCell, LabelKey>): Set<string> {
+  const keys = new Set<string>();
+  for (const k of labels.values()) for (const x of [k.key, k.core, k.noteless]) if (x) keys.add(x);
+  return keys;
+}
+
+/**
+ * Keys of every label and heading of a format, and their cores (built once per format, as
+ * `prepareReader(id).knownKeys`): a text inside a found table with none of them is no part of the format.
+ */
+export function knownKeysOf(format: ReportFormat): Set<string> {
+  const texts = format.tables.flatMap((t) => [t.heading, ...t.labels.map((l) => l.text)]);
+  return new Set(
+    texts.flatMap((x) => {
+      const k = labelKeys(x);
+      return [k.key, k.core, k.noteless ?? k.key];
+    }),
+  );
 }
 
 /** Index of sheet texts by key and core, so each label costs a lookup instead of a scan. */
@@ -161,24 +186,13 @@ export class TextIndex {
   }
 }
 
-let labelKeyUniverse: ReadonlySet<string> | null = null;
-
 /**
- * Whether a text can match a label of some format: the index finds texts by the keys of labels only, so a text
- * none of whose keys is a label's key (a title, a note, a typed value) never places a cell.
+ * Whether a text can match a label of a format (`matchKeys`, see `matchKeysOf`): the index finds texts by the
+ * keys of labels only, so a text none of whose keys is a label's key (a title, a note, a typed value) never
+ * places a cell.
  */
-export function isLabelText(t: Keyed): boolean {
-  if (!labelKeyUniverse) {
-    const keys = new Set<string>();
-    for (const f of FORMAT_IDS)
-      for (const table of getFormat(f).tables)
-        for (const label of table.labels) {
-          const k = lk(label);
-          for (const x of [k.key, k.core, k.noteless]) if (x) keys.add(x);
-        }
-    labelKeyUniverse = keys;
-  }
-  const u = labelKeyUniverse;
+export function isLabelText(t: Keyed, matchKeys: ReadonlySet<string>): boolean {
+  const u = matchKeys;
   return (
     u.has(t.key) ||
     u.has(t.core) ||
@@ -212,8 +226,8 @@ interface Band {
   gridRows: number[];
 }
 
-/** What a table's grid says about finding it, computed once per table: the format data is immutable. */
-interface TableShape {
+/** What a table's grid says about finding it, computed once per table (`prepareReader(id).shapes`). */
+export interface TableShape {
   /** Data rows with their row-label path (empty for 表四's unlabeled row). */
   rows: { gridRow: number; path: LabelKey[] }[];
   bands: Band[];
@@ -221,10 +235,15 @@ interface TableShape {
   cells: { id: CellId; gridRow: number; band: Band; labelled: boolean }[];
 }
 
-const shapes = new Map<TableDef, TableShape>();
-function shapeOf(t: TableDef): TableShape {
-  const cached = shapes.get(t);
-  if (cached) return cached;
+/** The shape of each table of a format, from its labels' keys (built once per format). */
+export function tableShapesOf(
+  format: ReportFormat,
+  labels: ReadonlyMap<LabelCell, LabelKey>,
+): Map<TableDef, TableShape> {
+  return new Map(format.tables.map((t) => [t, shapeOf(t, (l) => labels.get(l)!)]));
+}
+
+function shapeOf(t: TableDef, lk: (label: LabelCell) => LabelKey): TableShape {
   const gridRows = [...new Set(t.cells.map((c) => c.row))].sort((a, b) => a - b);
   const rows = gridRows.map((gridRow) => ({ gridRow, path: rowPathOf(t, gridRow).map(lk) }));
   const byKey = new Map<string, Band>();
@@ -236,16 +255,13 @@ function shapeOf(t: TableDef): TableShape {
     if (!band.gridRows.includes(c.row)) band.gridRows.push(c.row);
     return { id: c.id, gridRow: c.row, band, labelled: rows.find((r) => r.gridRow === c.row)!.path.length > 0 };
   });
-  const shape = { rows, bands: [...byKey.values()].filter((b) => b.headers.length > 0), cells };
-  shapes.set(t, shape);
-  return shape;
+  return { rows, bands: [...byKey.values()].filter((b) => b.headers.length > 0), cells };
 }
 
 /** How far above its first data row a header may stand (header rows of the format plus slack for notes). */
 const HEADER_WINDOW = 8;
 
-function locateTable(t: TableDef, index: TextIndex, sheet: number): TableLocation {
-  const shape = shapeOf(t);
+function locateTable(t: TableDef, shape: TableShape, index: TextIndex, sheet: number): TableLocation {
   const missingLabels = new Set<string>();
 
   // Rows: the innermost label, confirmed by the enclosing ones when the sheet has them; in order down the sheet.
@@ -347,21 +363,22 @@ export class WorkbookLocator {
     this.index = new TextIndex(texts);
   }
 
-  private table(t: TableDef, sheet: number): TableLocation {
+  private table(t: TableDef, shape: TableShape, sheet: number): TableLocation {
     let perSheet = this.cache.get(t);
     if (!perSheet) this.cache.set(t, (perSheet = new Map()));
     let l = perSheet.get(sheet);
-    if (!l) perSheet.set(sheet, (l = locateTable(t, this.index, sheet)));
+    if (!l) perSheet.set(sheet, (l = locateTable(t, shape, this.index, sheet)));
     return l;
   }
 
-  /** Each table of the format on whichever of `sheets` places most of its cells. */
-  locate(format: FormatId, sheets: number[]): FormatLocation {
+  /** Each table of the format (`reader`: its tables' shapes) on whichever of `sheets` places most of its cells. */
+  locate(reader: PreparedReader, sheets: number[]): FormatLocation {
     const tables: TableLocation[] = [];
-    for (const t of getFormat(format).tables) {
+    const format: FormatId = reader.format.id;
+    for (const [t, shape] of reader.shapes) {
       let best: TableLocation | undefined;
       for (const s of sheets) {
-        const l = this.table(t, s);
+        const l = this.table(t, shape, s);
         if (!best || l.cells.size > best.cells.size) best = l;
       }
       if (best) tables.push(best);

@@ -8,8 +8,9 @@
  */
 import { a1, parseA1 } from '../../model/a1';
 import { FORMAT_IDS, getFormat, REPORT_TITLE_SUFFIX } from '../../model/formats';
-import { labelKeys, normaliseLabel } from '../../model/normalise';
+import { normaliseLabel } from '../../model/normalise';
 import type { CellId, FormatId, RawValue } from '../../model/types';
+import { prepareReader } from '../prepared';
 import { InputError, type ReaderNote, type ReportInput, type ReportReader } from '../report-input';
 import {
   isLabelText,
@@ -193,24 +194,6 @@ function titleOf(texts: Keyed[], sheets: number[]): { year?: number; org?: strin
   return {};
 }
 
-const knownKeys = new Map<FormatId, Set<string>>();
-/** Keys of every label and heading of a format, and their cores. */
-function labelKeySet(format: FormatId): Set<string> {
-  let set = knownKeys.get(format);
-  if (!set) {
-    const f = getFormat(format);
-    const texts = f.tables.flatMap((t) => [t.heading, ...t.labels.map((l) => l.text)]);
-    set = new Set(
-      texts.flatMap((x) => {
-        const k = labelKeys(x);
-        return [k.key, k.core, k.noteless ?? k.key];
-      }),
-    );
-    knownKeys.set(format, set);
-  }
-  return set;
-}
-
 /** What `toInput` needs of a found table, worked out once per location (a folder repeats one layout). */
 interface TablePlan {
   sheet: number;
@@ -263,7 +246,7 @@ function tablePlan(format: FormatId, t: TableLocation): TablePlan {
  */
 function strayTexts(format: FormatId, t: TablePlan, texts: Keyed[]): string[] {
   const { top, bottom, left, right } = t;
-  const known = labelKeySet(format);
+  const known = prepareReader(format).knownKeys;
   const out: string[] = [];
   for (const x of texts) {
     if (x.sheet !== t.sheet || x.row < top || x.row > bottom || x.col > right) continue;
@@ -356,7 +339,7 @@ function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Key
 function bestFormat(locator: WorkbookLocator, sheets: number[], order: readonly FormatId[]): FormatLocation {
   let best: FormatLocation | undefined;
   for (const f of order) {
-    const l = locator.locate(f, sheets);
+    const l = locator.locate(prepareReader(f), sheets);
     if (!best || l.placed > best.placed) best = l;
     // Every cell of the format placed: that is the format (the other one lacks some of its labels).
     if (l.placed >= getFormat(f).cells.length) break;
@@ -432,7 +415,8 @@ let layoutCount = 0;
 
 function layoutOf(texts: Keyed[], sheetCount: number): Layout {
   // Only these texts reach the locator's index (and `likelyFirst`): the title, notes and typed values never do.
-  const key: LayoutKey = { sheetCount, labels: texts.filter(isLabelText) };
+  const matchKeys = FORMAT_IDS.map((f) => prepareReader(f).matchKeys);
+  const key: LayoutKey = { sheetCount, labels: texts.filter((t) => matchKeys.some((k) => isLabelText(t, k))) };
   const hash = positionHash(key);
   const known = layouts.get(hash);
   const hit = known?.find((k) => sameKey(k.key, key));
