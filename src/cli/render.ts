@@ -6,8 +6,7 @@
 import { getFormat } from '../model/formats';
 import { formatMessage, type MessageKey, type MessageParams } from '../model/messages';
 import { formatDiff, formatNumber } from '../model/numbers';
-import { cellList, cellName, renderFinding, type Addresses } from '../model/render';
-import { ruleDef } from '../model/rules';
+import { cellList, cellName, renderFinding, renderRuleTitle, type Addresses } from '../model/render';
 import { computeRates, describeRates } from '../model/rates';
 import { reportVerdict } from '../model/verdict';
 import type { CheckResult, Finding, FindingParams, FormatId, Lang, RuleSummary, TableId } from '../model/types';
@@ -173,8 +172,7 @@ export function renderReport(e: ReportEntry, o: RenderOptions): string {
     for (const f of findings) {
       if (f.rule !== rule) {
         rule = f.rule;
-        const def = ruleDef(f.rule);
-        lines.push(`  ${def ? t(def.title) : ''}`);
+        lines.push(`  ${renderRuleTitle(f.rule, o.lang)}`);
       }
       const sev = paint(f.severity, t(`cli.${f.severity}` as MessageKey));
       lines.push(`    ${sev}  ${renderFinding(f, e.format, o.lang, e.cellAddress)}`);

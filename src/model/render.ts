@@ -7,7 +7,20 @@ import { getFormat } from './formats';
 import { formatMessage, type MessageKey, type MessageParams } from './messages';
 import { formatDiff, formatNumber } from './numbers';
 import { prepare } from './prepared';
-import type { CellId, DataCell, FindingDraft, FormatId, Lang, ReportFormat, TableDamage, TableId } from './types';
+import type { EditAttribution } from './recent-edit';
+import { ruleDef } from './rules';
+import type {
+  CellId,
+  DataCell,
+  FindingDraft,
+  FormatId,
+  Lang,
+  RawValue,
+  ReportFormat,
+  RuleId,
+  TableDamage,
+  TableId,
+} from './types';
 
 /** Sheet address of each data cell (`D23`), when the report was read from a sheet. */
 export type Addresses = Readonly<Record<CellId, string>>;
@@ -20,11 +33,28 @@ function tableName(format: ReportFormat, table: TableId | undefined, lang: Lang)
   return format.tables.find((t) => t.id === table)?.shortName[lang] ?? '';
 }
 
-/** A cell as the tables print it: `表三“一、本年新收…”行“自然人”列（D23）`. */
-export function cellName(format: FormatId | ReportFormat, id: CellId, lang: Lang, address?: string): string {
+/**
+ * A cell as the tables print it. `full` (a sentence of the CLI or the details): `表三“一、本年新收…”行“自然人”列（D23）`.
+ * `short` (the pane's card, beside the sheet): the address first, then the row and the column's last label,
+ * `D23（一、本年新收… · 自然人）`.
+ */
+export function cellName(
+  format: FormatId | ReportFormat,
+  id: CellId,
+  lang: Lang,
+  address?: string,
+  form: 'full' | 'short' = 'full',
+): string {
   const f = formatOf(format);
   const c = f.cellById.get(id);
   if (!c) return address ?? '?';
+  if (form === 'short') {
+    const label =
+      c.rowLabel === c.colLabel
+        ? c.rowLabel
+        : formatMessage('cell.rowCol', lang, { row: c.rowLabel, col: shortCol(c.colLabel) });
+    return address ? address + formatMessage('cell.ref', lang, { ref: label }) : label;
+  }
   const name = formatMessage(c.rowLabel === c.colLabel ? 'cell.nameSingle' : 'cell.name', lang, {
     table: tableName(f, c.table, lang),
     row: c.rowLabel,
@@ -295,4 +325,130 @@ export function renderTableDamage(damage: TableDamage, lang: Lang): string {
     parts.push(formatMessage('damage.missingRows', lang, { list: damage.missingRows.join(sep) }));
   const what = parts.join(formatMessage('list.clauses', lang)) || formatMessage('damage.layout', lang);
   return what + formatMessage(damage.usable ? 'damage.usable' : 'damage.unusable', lang);
+}
+
+/** What a rule checks (`title.<rule>`), for headings and lists; the one source of rule titles. */
+export function renderRuleTitle(rule: RuleId, lang: Lang): string {
+  const def = ruleDef(rule);
+  return def ? formatMessage(def.title, lang) : '';
+}
+
+/** What the pane knows beside a finding when it writes the short form. */
+export interface ShortContext {
+  /** The numbers of the filled cells (`CheckResult.cells`), to say what the likely cell holds now. */
+  values?: Readonly<Record<CellId, number>>;
+  /** The edit the finding was put down to, when the user just changed its likely cell. */
+  edit?: EditAttribution;
+  /** The same imbalance repeated by table 三's 总计 column (`Mistake.echoes[0]`). */
+  echo?: FindingDraft;
+}
+
+/** A finding's short form: what does not add up, the likely cell ('' when nothing can be said), a total it also breaks. */
+export interface ShortFinding {
+  what: string;
+  where: string;
+  echo: string;
+}
+
+/** A value as the short form shows it: blank as a dash. */
+function shown(v: RawValue | number | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  return typeof v === 'number' ? formatNumber(v) : v;
+}
+
+const SHORT_VALUE_RULES: ReadonlySet<RuleId> = new Set([
+  'V.notNumber',
+  'V.negative',
+  'V.fraction',
+  'V.fullWidth',
+  'V.textNumber',
+]);
+
+/** Value rules whose text reads one way (`3件` → 3, `１２`, `'12`): Excel's SUM leaves such text out. */
+const WOULD_BE_RULES: ReadonlySet<RuleId> = new Set(['V.notNumber', 'V.textNumber', 'V.fullWidth']);
+
+function shortWhat(f: FindingDraft, format: ReportFormat, lang: Lang, addresses?: Addresses): string {
+  const ref = (id: CellId) => cellName(format, id, lang, addresses?.[id], 'short');
+  const table = tableName(format, f.table, lang);
+  const diff = f.imbalance !== undefined ? formatNumber(Math.abs(f.imbalance)) : '';
+  if (f.rule === 'T3.balance' && f.computed !== undefined && f.reported !== undefined) {
+    const col = shortCol(format.cellById.get(f.cells[0])?.colLabel ?? '');
+    return formatMessage('short.balance', lang, { table, col, left: f.computed, right: f.reported, diff });
+  }
+  if (f.reported !== undefined && f.computed !== undefined && f.imbalance !== undefined) {
+    const total = f.cells.find((id) => format.cellById.get(id)?.sumOf) ?? f.cells[0];
+    return formatMessage('short.sum', lang, {
+      table,
+      total: ref(total),
+      reported: f.reported,
+      computed: f.computed,
+      diff,
+    });
+  }
+  if (f.rule === 'F.notFormula')
+    return formatMessage('short.F.notFormula', lang, { cell: ref(f.cells[0]), value: shown(f.reported) });
+  if (f.rule === 'F.formulaRange')
+    return formatMessage('short.F.formulaRange', lang, {
+      cell: ref(f.cells[0]),
+      formula: text(f, 'formula') ?? '',
+      expected: text(f, 'expected') ?? '',
+    });
+  if (SHORT_VALUE_RULES.has(f.rule) && f.cells.length === 1) {
+    const out = formatMessage(`short.${f.rule}`, lang, { cell: ref(f.cells[0]) });
+    const wouldBe = f.rule === 'V.notNumber' ? num(f, 'wouldBe') : f.reported;
+    return WOULD_BE_RULES.has(f.rule) && wouldBe !== undefined
+      ? out + formatMessage('short.wouldBe', lang, { value: wouldBe })
+      : out;
+  }
+  return renderFinding(f, format, lang, addresses);
+}
+
+function shortWhere(
+  f: FindingDraft,
+  format: ReportFormat,
+  lang: Lang,
+  addresses: Addresses | undefined,
+  ctx: ShortContext,
+): string {
+  if (f.rule.startsWith('F.') || f.rule.startsWith('V.') || !f.suspects.length) return '';
+  const ref = (id: CellId) => cellName(format, id, lang, addresses?.[id], 'short');
+  const first = f.suspects[0];
+  const fix = f.suggestion?.[first];
+  const why = f.suggestionReason === 'digitTypo' ? formatMessage('short.digitTypo', lang) : '';
+  const now = shown(ctx.values?.[first]);
+  if (fix !== undefined) {
+    const edit = ctx.edit;
+    if (edit && edit.cell === first && edit.before !== undefined)
+      return formatMessage('short.likelyEdited', lang, {
+        cell: ref(first),
+        before: shown(edit.before),
+        after: now,
+        fix,
+        why,
+      });
+    return formatMessage('short.likely', lang, { cell: ref(first), now, fix, why });
+  }
+  if (f.suspects.length === 1) return formatMessage('short.likelyNoFix', lang, { cell: ref(first) });
+  const cells = f.suspects.slice(0, NAMED_CELLS).map(ref).join(formatMessage('list.separator', lang));
+  return formatMessage('short.candidates', lang, { cells });
+}
+
+/**
+ * The short form of a finding, for the pane's card: the numbers that do not add up, then the cell most likely
+ * wrong and what it should be, each cell by its sheet address and its row and column; the full sentence stays
+ * `renderFinding`'s (the card's details).
+ */
+export function renderFindingShort(
+  finding: FindingDraft,
+  format: FormatId | ReportFormat,
+  lang: Lang,
+  addresses?: Addresses,
+  ctx: ShortContext = {},
+): ShortFinding {
+  const f = formatOf(format);
+  const echo =
+    ctx.echo?.imbalance !== undefined
+      ? formatMessage('short.alsoBreaksTotal', lang, { diff: formatNumber(Math.abs(ctx.echo.imbalance)) })
+      : '';
+  return { what: shortWhat(finding, f, lang, addresses), where: shortWhere(finding, f, lang, addresses, ctx), echo };
 }

@@ -6,12 +6,13 @@ import type { CellId, Finding, Lang } from '../model/types';
 import { FindingsList } from './components/FindingsList';
 import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
 import { ImportPanel } from './components/ImportPanel';
-import { ProblemBars } from './components/ProblemBars';
+import { ProblemBars, failedText } from './components/ProblemBars';
 import { Legend, StatusSummary } from './components/StatusSummary';
 import { PAINT_FILL, PAINT_FONT } from '../excel/palette';
 import { blankInputs, damagedTables, mistakesOf, overview } from './view-model';
 import { useStyles } from './components/styles';
 import { strings } from './i18n';
+import { formatMessage } from '../model/messages';
 import { FLUENT_THEMES, type ThemeKind } from './theme';
 import { useKeepFocus } from './focus-keeper';
 import { NarrativePanel } from './components/NarrativePanel';
@@ -152,6 +153,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
       </h2>
       <GenerateForm
         t={t}
+        lang={lang}
         onGenerate={generate}
         disabled={!supported}
         defaultYear={defaultYear}
@@ -177,10 +179,10 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
         </Button>
       </header>
 
-      <ProblemBars t={t} lang={lang} problems={problems} format={result?.format} />
+      <ProblemBars lang={lang} problems={problems} format={result?.format} />
       {failure && (
         <MessageBar intent="error">
-          <MessageBarBody>{t.problemFailed(failure)}</MessageBarBody>
+          <MessageBarBody>{failedText(failure, lang)}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -215,7 +217,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                   tables={check?.tables ?? []}
                   onFillZero={blanks.length ? fillZero : undefined}
                 />
-                {check && !check.painted && <p className={s.muted}>{t.notPainted}</p>}
+                {check && !check.painted && <p className={s.muted}>{formatMessage('host.notPainted', lang)}</p>}
                 <RatesSummary lang={lang} result={result} />
               </section>
               <section className={s.section} aria-labelledby="dt-findings">
@@ -251,13 +253,7 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                   <h2 id="dt-marks" className={s.sectionTitle}>
                     {reviewStrings(lang).marksHeading}
                   </h2>
-                  <ReviewedMarks
-                    t={t}
-                    lang={lang}
-                    format={result.format}
-                    marks={check.marks}
-                    onRemove={unmarkReviewed}
-                  />
+                  <ReviewedMarks lang={lang} format={result.format} marks={check.marks} onRemove={unmarkReviewed} />
                 </section>
               )}
               <section className={s.section} aria-labelledby="dt-narrative">

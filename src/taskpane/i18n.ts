@@ -1,8 +1,9 @@
 /**
- * The pane's own words, Chinese first. Rule messages are not here: they come rendered by the model in the chosen
- * language (`finding.message`). Labels of the format (table names, row and column labels) come from the format data.
+ * The pane's own words (buttons, headings, legend, forms), Chinese first. What a finding says, rule titles and the
+ * host's problems are not here: the model's message table says them (`renderFindingShort`, `renderFinding`,
+ * `renderRuleTitle`, `host.*`). Labels of the format (table names, row and column labels) come from the format data.
  */
-import type { Lang, RuleId, Severity } from '../model/types';
+import type { Lang, Severity } from '../model/types';
 
 const zh = {
   appTitle: '政府信息公开年报统计表',
@@ -30,7 +31,6 @@ const zh = {
 
   statusHeading: '检查概况',
   overallPass: '通过',
-  overallErrors: '有错误',
   overallNotChecked: '尚未检查',
   overallWarningsNote: (n: number) => `另有 ${n} 条提醒`,
   errors: '错误',
@@ -42,21 +42,9 @@ const zh = {
   findingsHeading: '检查发现',
   noFindings: '各表勾稽关系一致，未发现问题。',
   severity: { error: '错误', warning: '提醒', info: '说明' } as Record<Severity, string>,
-  reported: '表中合计',
-  computed: '各项相加',
-  imbalance: '差额',
-  suspect: '可能有误',
-  moreSuspects: (n: number) => `另有 ${n} 个单元格也可能有误`,
-  suggestion: '建议改为',
-  suggestionDigitTypo: '（疑似数字顺序颠倒）',
   applySuggestion: '采用建议',
-  showMore: '展开全文',
-  showLess: '收起',
   applying: '正在写入…',
   goToCell: (where: string) => `定位到 ${where}`,
-  equationCaption: '第一项加第二项之和，应等于第三项加第四项之和',
-  equationLeft: '一 + 二',
-  equationRight: '三 + 四',
   equationLabel: (col: string) => `“${col}”列`,
 
   liveCheck: '实时检查',
@@ -64,18 +52,8 @@ const zh = {
   checking: '正在检查…',
   clearHighlights: '清除标记',
 
-  problemNoTables: '当前工作簿中没有找到统计表。请先生成统计表，或打开包含统计表的工作簿。',
-  problemUnsupported: (missing: string) =>
-    `此版本的 Excel 缺少本加载项所需的功能（${missing}）。请使用 Microsoft 365 版 Excel、Excel 2021 或更新版本，或使用网页版 Excel。`,
-  problemSheetProtected: (sheet: string) =>
-    `工作表“${sheet}”受保护，无法标记或写入。请在“审阅”选项卡中撤销工作表保护后重试。`,
-  problemTableDamaged: (table: string, detail: string) => `${table}的结构已被改动，无法完整检查：${detail}`,
-  problemFailed: (message: string) => `操作未完成：${message}`,
-  notPainted: '工作表不允许设置格式，检查结果只显示在此窗格中。',
-
   notInExcelTitle: '请在 Excel 中打开',
   notInExcel: '本加载项需要在 Excel 中运行（桌面版或网页版）。',
-  loading: '正在加载…',
 
   importHeading: '导入已发布的年报',
   importText: '年报全文',
@@ -134,27 +112,11 @@ const zh = {
   templateFailed: '模板生成失败：',
   templateOpened: '模板已在 Excel 中作为新工作簿打开，请保存到本机。',
   templateInBrowser: '已在浏览器中打开模板下载页，文件将在浏览器中下载。',
-  ruleTitle: {
-    'T3.balance': '表三：第一项加第二项，应等于第三项加第四项',
-    'T3.rowTotal': '表三：总计列应等于各类申请人之和',
-    'T3.resultTotal': '表三：（七）总计应等于各项办理结果之和',
-    'T4.groupTotal': '表四：总计应等于各结果之和',
-    'V.notNumber': '不是数字',
-    'V.negative': '负数',
-    'V.fraction': '件数出现小数',
-    'V.fullWidth': '全角数字',
-    'V.textNumber': '以文本形式存储的数字',
-    'V.unfilled': '未填写的单元格',
-    'P.issuedVsInForce': '制发件数与现行有效件数不合常理',
-    'P.feeDecimals': '收费金额小数位过多（是否把“元”填成了“万元”？）',
-    'P.regulationsAtLocalLevel': '本级机关一般不制定规章',
-    'P.sameAsLastYear': '与上年数据完全相同',
-    'X.carry': '上年结转与上年报告的结转下年度不一致',
-    'X.inForce': '现行有效件数与上年不衔接',
-    'F.notFormula': '合计单元格的公式被数字覆盖',
-    'F.formulaRange': '合计公式的求和范围不完整',
-    'FMT.outdated': '格式版本与报告年度不符',
-  } as Partial<Record<RuleId, string>>,
+  // The template download page (template.html), opened in the browser: it says each line in both languages.
+  templateMaking: '正在生成模板…',
+  templateDownloaded: (file: string) => `模板已下载：${file}`,
+  templateAgain: '再次下载',
+  templateBadLink: '链接不完整，无法生成模板。请回到 Excel 中的任务窗格重新点击“下载空白模板”。',
   overallNotFilled: '尚未填写',
   overallFilling: '填写中',
   overallErrorCount: (n: number) => `有 ${n} 处错误`,
@@ -170,32 +132,14 @@ const zh = {
   legendSuspect: '最可能出错：红底、深红粗体数字',
   legendCandidate: '可能相关：淡紫底',
   legendUnfilled: '尚未填写：淡蓝底',
-  balanceShort: (table: string, col: string, left: string, right: string, diff: string) =>
-    `${table} ${col}列：一+二 = ${left}，三（七）+ 四 = ${right}，差 ${diff}。`,
-  sumShort: (table: string, total: string, reported: string, computed: string, diff: string) =>
-    `${table} ${total}：合计 ${reported}，各项相加 ${computed}，差 ${diff}。`,
-  likelyEdited: (cell: string, before: string, after: string, fix: string, why: string) =>
-    `最可能是刚修改的 ${cell}：由 ${before} 改为 ${after}，应为 ${fix}${why}。`,
-  likely: (cell: string, now: string, fix: string, why: string) => `最可能是 ${cell}：${now} 应为 ${fix}${why}。`,
-  likelyNoFix: (cell: string) => `最可能是 ${cell}。`,
-  candidates: (cells: string) => `可能出错的单元格：${cells}。`,
-  whyDigitTypo: '（数字顺序颠倒）',
-  alsoBreaksTotal: (diff: string) => `“总计”列也因此差 ${diff}，改正后一并消除。`,
   causedHeading: '由此引起：',
-  notFormulaShort: (cell: string, value: string) =>
-    `${cell} 原是自动求和的合计，现被改成了数字 ${value}，不再随各项变化。`,
-  formulaRangeShort: (cell: string, formula: string, expected: string) =>
-    `${cell} 的求和公式 ${formula} 没有包括全部分项，应为 ${expected}。`,
   restoreFormula: '恢复公式',
   restoring: '正在恢复…',
-  valueShort: (cell: string, title: string) => `${cell}：${title}。`,
-  valueWouldBe: (n: string) => `看起来是 ${n}，但 Excel 求和时不会计入，请改填数字 ${n}。`,
   showDetails: '详细说明',
   hideDetails: '收起说明',
   generateAgainTitle: (sheet: string) =>
     `工作簿中已有一套统计表（工作表“${sheet}”）。再生成一套后，加载项将改为检查新的一套；原有表格保留，但不再检查。`,
   generateAgain: '仍然生成',
-  ruleNarrative: '正文数字与表格不一致',
 };
 
 export type Strings = typeof zh;
@@ -226,7 +170,6 @@ const en: Strings = {
 
   statusHeading: 'Status',
   overallPass: 'Passed',
-  overallErrors: 'Errors found',
   overallNotChecked: 'Not checked yet',
   overallWarningsNote: (n) => `plus ${n} warning${n === 1 ? '' : 's'}`,
   errors: 'Errors',
@@ -238,21 +181,9 @@ const en: Strings = {
   findingsHeading: 'Findings',
   noFindings: 'All tables add up. Nothing to report.',
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
-  reported: 'Total as reported',
-  computed: 'Sum of the parts',
-  imbalance: 'Difference',
-  suspect: 'Probably wrong',
-  moreSuspects: (n) => `and ${n} more cell${n === 1 ? '' : 's'} that could be wrong`,
-  suggestion: 'Suggested value',
-  suggestionDigitTypo: ' (looks like swapped digits)',
   applySuggestion: 'Apply suggestion',
-  showMore: 'Show all',
-  showLess: 'Show less',
   applying: 'Writing…',
   goToCell: (where) => `Go to ${where}`,
-  equationCaption: 'Items 一 + 二 must equal items 三 + 四',
-  equationLeft: '一 + 二',
-  equationRight: '三 + 四',
   equationLabel: (col) => `column “${col}”`,
 
   liveCheck: 'Live check',
@@ -260,20 +191,8 @@ const en: Strings = {
   checking: 'Checking…',
   clearHighlights: 'Clear highlights',
 
-  problemNoTables:
-    'No tables were found in this workbook. Generate the tables first, or open a workbook that has them.',
-  problemUnsupported: (missing) =>
-    `This version of Excel lacks features the add-in needs (${missing}). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.`,
-  problemSheetProtected: (sheet) =>
-    `Sheet “${sheet}” is protected, so it cannot be highlighted or written. Unprotect it (Review tab) and try again.`,
-  problemTableDamaged: (table, detail) =>
-    `The layout of ${table} was changed, so it cannot be fully checked: ${detail}`,
-  problemFailed: (message) => `The operation did not complete: ${message}`,
-  notPainted: 'The sheet does not allow formatting; findings are shown in this pane only.',
-
   notInExcelTitle: 'Open this in Excel',
   notInExcel: 'This add-in runs inside Excel (desktop or on the web).',
-  loading: 'Loading…',
 
   importHeading: 'Import a published report',
   importText: 'Report text',
@@ -336,27 +255,10 @@ const en: Strings = {
   templateFailed: 'The template could not be made: ',
   templateOpened: 'The template opened in Excel as a new workbook; save it on this computer.',
   templateInBrowser: 'A download page opened in your browser; the file downloads there.',
-  ruleTitle: {
-    'T3.balance': 'Table 3: items 一 + 二 must equal items 三 + 四',
-    'T3.rowTotal': 'Table 3: the total column must equal the sum of the applicants',
-    'T3.resultTotal': 'Table 3: (七) total must equal the sum of the results',
-    'T4.groupTotal': 'Table 4: each total must equal the sum of its results',
-    'V.notNumber': 'Not a number',
-    'V.negative': 'Negative number',
-    'V.fraction': 'Fraction in a count',
-    'V.fullWidth': 'Full-width digits',
-    'V.textNumber': 'Number stored as text',
-    'V.unfilled': 'Unfilled cells',
-    'P.issuedVsInForce': 'Issued vs. in force looks implausible',
-    'P.feeDecimals': 'Too many decimals in the fee (元 typed as 万元?)',
-    'P.regulationsAtLocalLevel': 'Bodies at this level do not usually make 规章',
-    'P.sameAsLastYear': 'Identical to last year',
-    'X.carry': 'Carried in differs from last year’s carried out',
-    'X.inForce': 'In-force count does not follow from last year',
-    'F.notFormula': 'A total formula was overwritten by a number',
-    'F.formulaRange': 'A total formula no longer covers all its parts',
-    'FMT.outdated': 'The format does not match the report year',
-  },
+  templateMaking: 'Making the template…',
+  templateDownloaded: (file) => `The template was downloaded: ${file}`,
+  templateAgain: 'Download again',
+  templateBadLink: 'This link is incomplete. Go back to the task pane in Excel and click the template button again.',
   overallNotFilled: 'Not filled yet',
   overallFilling: 'Being filled',
   overallErrorCount: (n) => `${n} mistake${n === 1 ? '' : 's'}`,
@@ -376,42 +278,20 @@ const en: Strings = {
   legendSuspect: 'Most likely wrong: red, bold dark-red figure',
   legendCandidate: 'Could be involved: lavender',
   legendUnfilled: 'Not filled yet: light blue',
-  balanceShort: (table, col, left, right, diff) =>
-    `${table}, column ${col}: 一+二 = ${left}, 三(七) + 四 = ${right}, off by ${diff}.`,
-  sumShort: (table, total, reported, computed, diff) =>
-    `${table} ${total}: total ${reported}, parts add up to ${computed}, off by ${diff}.`,
-  likelyEdited: (cell, before, after, fix, why) =>
-    `Most likely ${cell}, which you just changed from ${before} to ${after}: it should be ${fix}${why}.`,
-  likely: (cell, now, fix, why) => `Most likely ${cell}: ${now} should be ${fix}${why}.`,
-  likelyNoFix: (cell) => `Most likely ${cell}.`,
-  candidates: (cells) => `Cells that could be wrong: ${cells}.`,
-  whyDigitTypo: ' (digits swapped)',
-  alsoBreaksTotal: (diff) => `The 总计 column is off by ${diff} as a result; fixing this clears it too.`,
   causedHeading: 'This causes:',
-  notFormulaShort: (cell, value) =>
-    `${cell} was a total computed by a formula; it now holds the typed number ${value} and no longer follows its parts.`,
-  formulaRangeShort: (cell, formula, expected) =>
-    `The sum ${formula} in ${cell} leaves out some of its parts; it should be ${expected}.`,
   restoreFormula: 'Restore the formula',
   restoring: 'Restoring…',
-  valueShort: (cell, title) => `${cell}: ${title}.`,
-  valueWouldBe: (n) => `It looks like ${n}, but Excel's sums leave it out: type the number ${n}.`,
   showDetails: 'Details',
   hideDetails: 'Hide details',
   generateAgainTitle: (sheet) =>
     `The workbook already has a set of tables (sheet “${sheet}”). After generating another set, the add-in checks the new one; the old tables stay but are no longer checked.`,
   generateAgain: 'Generate anyway',
-  ruleNarrative: 'Narrative figure disagrees with the tables',
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
 export function strings(lang: Lang): Strings {
   return STRINGS[lang];
-}
-
-export function ruleTitle(t: Strings, rule: RuleId): string {
-  return t.ruleTitle[rule] ?? (rule.startsWith('N.') ? t.ruleNarrative : rule);
 }
 
 /** Office display language (`zh-CN`, `en-US` …) → pane language: Chinese unless the user runs Office in another language. */

@@ -3,28 +3,16 @@
  * and Mac Excel (whose task panes ignore download links; see src/excel/open-workbook.ts). It reads the format, year
  * and body from its query string, makes the workbook here in the browser and downloads it. Chinese first.
  */
+import { STRINGS, type Strings } from './i18n';
 import { deliverTemplate, templateFileName, templateRequestFromQuery } from './template-download';
 
-const TEXT = {
-  making: ['正在生成模板…', 'Making the template…'],
-  done: (file: string) => [`模板已下载：${file}`, `The template was downloaded: ${file}`],
-  again: ['再次下载', 'Download again'],
-  bad: [
-    '链接不完整，无法生成模板。请回到 Excel 中的任务窗格重新点击“下载空白模板”。',
-    'This link is incomplete. Go back to the task pane in Excel and click the template button again.',
-  ],
-  failed: (m: string) => [`模板生成失败：${m}`, `The template could not be made: ${m}`],
-};
-
-function say(root: HTMLElement, [zh, en]: string[]): void {
+/** Says one of the pane's strings in both languages, Chinese first: the page cannot know the Office language. */
+function say(root: HTMLElement, pick: (t: Strings) => string): void {
   root.replaceChildren();
-  for (const [text, lang] of [
-    [zh, 'zh-CN'],
-    [en, 'en'],
-  ]) {
+  for (const lang of ['zh', 'en'] as const) {
     const p = document.createElement('p');
-    p.lang = lang;
-    p.textContent = text;
+    p.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    p.textContent = pick(STRINGS[lang]);
     root.appendChild(p);
   }
   root.setAttribute('role', 'status');
@@ -32,19 +20,20 @@ function say(root: HTMLElement, [zh, en]: string[]): void {
 
 async function run(root: HTMLElement): Promise<void> {
   const req = templateRequestFromQuery(location.search);
-  if (!req) return say(root, TEXT.bad);
+  if (!req) return say(root, (t) => t.templateBadLink);
   const download = async () => {
-    say(root, TEXT.making);
+    say(root, (t) => t.templateMaking);
     try {
       await deliverTemplate(req);
-      say(root, TEXT.done(templateFileName(req)));
+      say(root, (t) => t.templateDownloaded(templateFileName(req)));
       const again = document.createElement('button');
       again.type = 'button';
-      again.textContent = TEXT.again.join(' · ');
+      again.textContent = `${STRINGS.zh.templateAgain} · ${STRINGS.en.templateAgain}`;
       again.addEventListener('click', () => void download());
       root.appendChild(again);
     } catch (e) {
-      say(root, TEXT.failed(e instanceof Error ? e.message : String(e)));
+      const message = e instanceof Error ? e.message : String(e);
+      say(root, (t) => t.templateFailed + message);
     }
   };
   await download();

@@ -6,7 +6,7 @@ import { T3_ENTRIES_2021, T3_RESULT_TOTAL_ROW, cellId, getFormat } from '../mode
 import type { HostCheck, HostProblem } from './host-api';
 import { groupMistakes, mostLikely, type Mistake } from '../model/mistakes';
 import { applyEdits } from '../model/recent-edit';
-import type { CellId, CheckResult, Finding, FormatId, Lang, TableId } from '../model/types';
+import type { CellId, CheckResult, Finding, FormatId, TableId } from '../model/types';
 
 export const TABLE_ORDER: readonly TableId[] = ['T2', 'T3', 'T4'];
 
@@ -103,14 +103,6 @@ export function mistakesOf(check: HostCheck): Mistake[] {
   if (!check.result) return [];
   const shown = applyEdits(check.result.findings, check.edits ?? {});
   return groupMistakes(check.result.format, shown, new Set(check.formulaCells ?? []));
-}
-
-/** `表三 · 一、本年新收政府信息公开申请数量 · 自然人` — the cell as the user reads it on paper. */
-export function cellName(format: FormatId, id: CellId, lang: Lang): string {
-  const cell = getFormat(format).cellById.get(id);
-  if (!cell) return id;
-  const table = getFormat(format).tables.find((t) => t.id === cell.table);
-  return [table?.shortName[lang] ?? cell.table, cell.rowLabel, cell.colLabel].join(' · ');
 }
 
 /** The cell the pane navigates to for a finding: the one with a suggested value, else the most likely wrong one. */

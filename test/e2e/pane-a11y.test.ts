@@ -10,6 +10,7 @@ import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import { cellId, getFormat } from '../../src/model/formats';
 import { strings } from '../../src/taskpane/i18n';
+import { formatMessage } from '../../src/model/messages';
 import { describeBrowser, haveChromium, openPane, type PaneSession } from './support/browser';
 
 const zh = strings('zh');
@@ -38,7 +39,7 @@ async function violations(state: string): Promise<string[]> {
 
 describeBrowser('axe-core finds no serious violation in the pane', () => {
   it('with no tables yet', async () => {
-    await pane.page.getByText(zh.problemNoTables).waitFor();
+    await pane.page.getByText(formatMessage('host.noTables', 'zh')).waitFor();
     expect(await violations('01-no-tables')).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from 'playwright-core';
 import { getFormat } from '../../src/model/formats';
 import { strings } from '../../src/taskpane/i18n';
+import { formatMessage } from '../../src/model/messages';
 import { describeBrowser, openPane, type PaneSession } from './support/browser';
 
 const zh = strings('zh');
@@ -100,7 +101,7 @@ describeBrowser('importing a published report in the pane', () => {
 
   it('生成并导入 on a workbook without tables makes the report’s tables and fills them in one click', async () => {
     pane = await openPane('pane-import');
-    await pane.page.getByText(zh.problemNoTables).waitFor();
+    await pane.page.getByText(formatMessage('host.noTables', 'zh')).waitFor();
     const { section, preview: shown } = await preview(pane);
     await shown.getByText(zh.importGenerateHint(expected.year, expected.format)).scrollIntoViewIfNeeded();
     await pane.shot('03-generate-and-import');

@@ -46,7 +46,7 @@ describeBrowser('text that is not a number in a data cell', () => {
     expect(await card.getAttribute('data-severity')).toBe('error');
     const message = (await card.getByTestId('finding-message').textContent()) ?? '';
     expect(message).toContain(addr[DISCLOSED]);
-    expect(message).toContain(zh.valueWouldBe('3'));
+    expect(message).toContain('看起来是 3，但 Excel 求和时不会计入，请改填数字 3。');
     expect(message).not.toMatch(/T[234]\.[A-Z0-9_]+|V\.notNumber/);
     expect(await card.getByTestId('suggestion').textContent()).toBe(`${addr[DISCLOSED]} → 3`);
     // Not blank: the pane offers no "fill the blanks with 0" that would write over the text.

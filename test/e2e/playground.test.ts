@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { cellId, getFormat } from '../../src/model/formats';
 import { strings } from '../../src/taskpane/i18n';
+import { formatMessage } from '../../src/model/messages';
 import {
   launchChromium,
   playgroundBuild,
@@ -78,7 +79,7 @@ describeBrowser('playground in headless Chromium', () => {
   it('loads with Office.js from the local copy and shows the pane, no tables yet', async () => {
     await page.goto(`${server.url}playground.html`);
     await page.getByRole('heading', { name: zh.generateHeading }).waitFor();
-    await page.getByText(zh.problemNoTables).waitFor();
+    await page.getByText(formatMessage('host.noTables', 'zh')).waitFor();
     expect(await page.evaluate(() => typeof (window as unknown as { Excel?: unknown }).Excel)).toBe('object');
     await shot('01-start');
   });

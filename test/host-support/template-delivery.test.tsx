@@ -162,6 +162,7 @@ describe('the pane says where the template went', () => {
       <FluentProvider theme={webLightTheme}>
         <GenerateForm
           t={zh}
+          lang="zh"
           defaultYear={2025}
           onGenerate={async () => ({ ok: true, sheet: 'S', address: 'A1' })}
           onDownloadTemplate={async () => way}

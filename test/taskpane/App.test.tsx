@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { App } from '../../src/taskpane/App';
 import { NotInExcel } from '../../src/taskpane/NotInExcel';
 import { strings } from '../../src/taskpane/i18n';
+import { formatMessage } from '../../src/model/messages';
 import { getFormat } from '../../src/model/formats';
 import { brokenBalance, callsOf, createFakeHost, hostCheck, passingResult, shownMessage } from './fake-host';
 
@@ -27,7 +28,7 @@ describe('task pane: no tables in the workbook', () => {
   it('says so and offers to generate, with the 2021 format and last year by default', async () => {
     const host = createFakeHost();
     await renderApp(host);
-    expect(screen.getByText(zh.problemNoTables)).toBeTruthy();
+    expect(await screen.findByText(formatMessage('host.noTables', 'zh'))).toBeTruthy();
     const form = screen.getByRole('form', { name: zh.generateHeading });
     const format = within(form).getByRole('combobox') as HTMLSelectElement;
     expect(format.value).toBe('2021');
@@ -118,7 +119,7 @@ describe('task pane: errors', () => {
     const left = values.newCount + values.carryIn;
     const right = values.done + values.carryOut;
     expect(within(card).getByTestId('finding-message').textContent).toContain(
-      zh.balanceShort('表三', '自然人', String(left), String(right), String(Math.abs(right - left))),
+      `表三 自然人列：一+二 = ${left}，三（七）+ 四 = ${right}，差 ${Math.abs(right - left)}。`,
     );
     expect(card.textContent).not.toContain(shownMessage(finding));
     fireEvent.click(within(card).getByRole('button', { name: zh.showDetails }));
@@ -174,7 +175,7 @@ describe('task pane: errors', () => {
     await act(async () => {
       fireEvent.click(within(screen.getByTestId('finding')).getAllByRole('button')[0]);
     });
-    expect(await screen.findByText(zh.problemFailed('工作表已被删除'))).toBeTruthy();
+    expect(await screen.findByText(formatMessage('host.failed', 'zh', { message: '工作表已被删除' }))).toBeTruthy();
   });
 
   it('shows a protected sheet as a message', async () => {
@@ -183,8 +184,8 @@ describe('task pane: errors', () => {
       check: hostCheck(result, { problems: [{ kind: 'sheetProtected', sheet: '统计表' }], painted: false }),
     });
     await renderApp(host);
-    expect(screen.getByText(zh.problemSheetProtected('统计表'))).toBeTruthy();
-    expect(screen.getByText(zh.notPainted)).toBeTruthy();
+    expect(screen.getByText(formatMessage('host.sheetProtected', 'zh', { sheet: '统计表' }))).toBeTruthy();
+    expect(screen.getByText(formatMessage('host.notPainted', 'zh'))).toBeTruthy();
   });
 });
 
@@ -196,7 +197,7 @@ describe('task pane: live checking', () => {
     expect(callsOf(host, 'startLive')).toHaveLength(1);
     const { result } = brokenBalance({ newCount: 5, carryIn: 0, done: 4, carryOut: 0 });
     await act(async () => host.liveListener!(hostCheck(result)));
-    expect(screen.getByTestId('finding').textContent).toContain(zh.balanceShort('表三', '自然人', '5', '4', '1'));
+    expect(screen.getByTestId('finding').textContent).toContain('表三 自然人列：一+二 = 5，三（七）+ 四 = 4，差 1。');
     await act(async () => {
       fireEvent.click(screen.getByRole('switch', { name: zh.liveCheck }));
     });
@@ -223,7 +224,7 @@ describe('task pane: unsupported host', () => {
   it('names what is missing and asks nothing else of the host', async () => {
     const host = createFakeHost({ missing: ['ExcelApi 1.7'] });
     render(<App host={host} today={TODAY} />);
-    expect(screen.getByText(zh.problemUnsupported('ExcelApi 1.7'))).toBeTruthy();
+    expect(screen.getByText(formatMessage('host.unsupported', 'zh', { missing: 'ExcelApi 1.7' }))).toBeTruthy();
     await act(async () => undefined);
     expect(host.calls.map((c) => c.method).filter((m) => m !== 'missingRequirements')).toEqual([]);
     expect(screen.queryByRole('switch')).toBeNull();
@@ -241,7 +242,7 @@ describe('task pane: English', () => {
     const broken = createFakeHost({ check: hostCheck(result) });
     const view = await renderApp(broken, { initialLang: 'en' });
     expect(screen.getByTestId('finding-message').textContent).toContain(
-      en.balanceShort('Table 3', '自然人', '5', '4', '1'),
+      'Table 3, column 自然人: 一+二 = 5, 三(七) + 四 = 4, off by 1.',
     );
     expect(screen.getByTestId('finding-message').textContent).toMatch(/^Table 3, column/);
     view.unmount();
@@ -257,8 +258,8 @@ describe('task pane: English', () => {
     const host = createFakeHost({ check: hostCheck(result) });
     await renderApp(host);
     await waitFor(() => expect(host.liveListener).not.toBeNull());
-    const zhText = zh.balanceShort('表三', '自然人', '5', '4', '1');
-    const enText = en.balanceShort('Table 3', '自然人', '5', '4', '1');
+    const zhText = '表三 自然人列：一+二 = 5，三（七）+ 四 = 4，差 1。';
+    const enText = 'Table 3, column 自然人: 一+二 = 5, 三(七) + 四 = 4, off by 1.';
     expect(screen.getByTestId('finding-message').textContent).toContain(zhText);
     const asked = host.calls.length;
     expect(asked).toBeGreaterThanOrEqual(2);

@@ -7,6 +7,7 @@ import { importReportText } from '../../src/io/text';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { strings } from '../../src/taskpane/i18n';
+import { formatMessage } from '../../src/model/messages';
 import { getFormat } from '../../src/model/formats';
 import type { CellId, CheckResult, FormatId } from '../../src/model/types';
 import { callsOf, createFakeHost, hostCheck, passingResult } from './fake-host';
@@ -193,6 +194,6 @@ describe('task pane: importing a published report', () => {
       fireEvent.click(within(section).getByRole('button', { name: zh.importWrite }));
     });
     expect(await within(section).findByText(zh.importNotWritten)).toBeTruthy();
-    expect(screen.getByText(zh.problemSheetProtected('统计表'))).toBeTruthy();
+    expect(screen.getByText(formatMessage('host.sheetProtected', 'zh', { sheet: '统计表' }))).toBeTruthy();
   });
 });

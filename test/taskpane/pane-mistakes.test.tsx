@@ -95,7 +95,7 @@ describe('one mistake, one finding', () => {
     await renderWith(host);
     const cards = screen.getAllByTestId('finding');
     expect(cards).toHaveLength(1);
-    expect(within(cards[0]).getByTestId('finding-echo').textContent).toBe(zh.alsoBreaksTotal('9'));
+    expect(within(cards[0]).getByTestId('finding-echo').textContent).toBe('“总计”列也因此差 9，改正后一并消除。');
     expect(screen.getByTestId('overall').textContent).toContain(zh.overallErrorCount(1));
     expect(screen.getByTestId('status-T3').textContent).toBe('表三100');
     // The equation marks 三: it holds the suspect （一）予以公开 through （七）总计.
@@ -106,7 +106,7 @@ describe('one mistake, one finding', () => {
     expect(cards[0].textContent).not.toMatch(/T3\.|NP\b/);
     const addr = c.cellAddress['T3.R1.NP'];
     expect(within(cards[0]).getByTestId('finding-where').textContent).toBe(
-      ' ' + zh.likelyEdited(`${addr}（（一）予以公开 · 自然人）`, '12', '21', '12', zh.whyDigitTypo),
+      ` 最可能是刚修改的 ${addr}（（一）予以公开 · 自然人）：由 12 改为 21，应为 12（数字顺序颠倒）。`,
     );
   });
 

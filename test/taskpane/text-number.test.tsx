@@ -43,7 +43,7 @@ it('"3件" in a data cell is one error card on that cell with the number it woul
   const cards = screen.getAllByTestId('finding');
   expect(cards).toHaveLength(1);
   expect(cards[0].getAttribute('data-rule')).toBe('V.notNumber');
-  expect(cards[0].textContent).toContain(zh.valueWouldBe('3'));
+  expect(cards[0].textContent).toContain('看起来是 3，但 Excel 求和时不会计入，请改填数字 3。');
   // No internal id in what the user reads.
   expect(cards[0].textContent).not.toMatch(/T3\.|V\.notNumber/);
   // The text is not blank: no "fill the blanks with 0" that would write over it, and nothing counted unfilled.

@@ -14,11 +14,10 @@ import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { getFormat } from '../../model/formats';
 import { formatMessage } from '../../model/messages';
-import { cellName, renderFinding, type Addresses } from '../../model/render';
+import { cellName, renderFinding, renderRuleTitle, type Addresses } from '../../model/render';
 import { computeRates, MIN_CASES, RATE_KEYS, type Rate } from '../../model/rates';
-import { ruleDef } from '../../model/rules';
 import { reportVerdict } from '../../model/verdict';
-import type { CheckResult, Finding, FormatId, Lang } from '../../model/types';
+import type { CheckResult, FormatId, Lang } from '../../model/types';
 import { renderReaderNote } from '../reader-notes';
 import type { ReaderNote, UnreadCell } from '../report-input';
 import { unreadReason } from '../unread';
@@ -95,11 +94,6 @@ function status(r: CheckResult, unread: number, lang: Lang): string {
   return t(`verdict.${reportVerdict(r, unread)}`, lang);
 }
 
-function ruleTitle(f: Finding, lang: Lang): string {
-  const def = ruleDef(f.rule);
-  return def ? t(def.title, lang) : '';
-}
-
 /** A rate as a number formatted as a percentage; not meaningful ones greyed with a note; none as a dash. */
 function putRate(cell: ExcelJS.Cell, rate: Rate, lang: Lang): void {
   if (rate.ratio === null) {
@@ -174,7 +168,7 @@ export async function buildReviewWorkbook(
         year,
         tdef ? tdef.shortName[lang] : '',
         t(`cli.${f.severity}`, lang),
-        ruleTitle(f, lang),
+        renderRuleTitle(f.rule, lang),
         shown.join(lang === 'zh' ? '、' : '; '),
         f.reported ?? '',
         f.computed ?? '',

@@ -174,10 +174,53 @@ export const FINDING_MESSAGES = {
     en: 'The overview says “{phrase}”, but {where} add up to {table}: not all were upheld',
   },
 
+  // ── The short form a finding card leads with (`renderFindingShort`): the numbers, then the likely cell ──────
+  'short.balance': {
+    zh: '{table} {col}列：一+二 = {left}，三（七）+ 四 = {right}，差 {diff}。',
+    en: '{table}, column {col}: 一+二 = {left}, 三(七) + 四 = {right}, off by {diff}.',
+  },
+  'short.sum': {
+    zh: '{table} {total}：合计 {reported}，各项相加 {computed}，差 {diff}。',
+    en: '{table} {total}: total {reported}, parts add up to {computed}, off by {diff}.',
+  },
+  'short.F.notFormula': {
+    zh: '{cell} 原是自动求和的合计，现被改成了数字 {value}，不再随各项变化。',
+    en: '{cell} was a total computed by a formula; it now holds the typed number {value} and no longer follows its parts.',
+  },
+  'short.F.formulaRange': {
+    zh: '{cell} 的求和公式 {formula} 没有包括全部分项，应为 {expected}。',
+    en: 'The sum {formula} in {cell} leaves out some of its parts; it should be {expected}.',
+  },
+  'short.V.notNumber': { zh: '{cell}：不是数字。', en: '{cell}: not a number.' },
+  'short.V.negative': { zh: '{cell}：负数。', en: '{cell}: negative number.' },
+  'short.V.fraction': { zh: '{cell}：件数出现小数。', en: '{cell}: fraction in a count.' },
+  'short.V.fullWidth': { zh: '{cell}：全角数字。', en: '{cell}: full-width digits.' },
+  'short.V.textNumber': { zh: '{cell}：以文本形式存储的数字。', en: '{cell}: number stored as text.' },
+  'short.wouldBe': {
+    zh: '看起来是 {value}，但 Excel 求和时不会计入，请改填数字 {value}。',
+    en: 'It looks like {value}, but Excel’s sums leave it out: type the number {value}.',
+  },
+  'short.likelyEdited': {
+    zh: '最可能是刚修改的 {cell}：由 {before} 改为 {after}，应为 {fix}{why}。',
+    en: 'Most likely {cell}, which you just changed from {before} to {after}: it should be {fix}{why}.',
+  },
+  'short.likely': {
+    zh: '最可能是 {cell}：{now} 应为 {fix}{why}。',
+    en: 'Most likely {cell}: {now} should be {fix}{why}.',
+  },
+  'short.likelyNoFix': { zh: '最可能是 {cell}。', en: 'Most likely {cell}.' },
+  'short.candidates': { zh: '可能出错的单元格：{cells}。', en: 'Cells that could be wrong: {cells}.' },
+  'short.digitTypo': { zh: '（数字顺序颠倒）', en: ' (digits swapped)' },
+  'short.alsoBreaksTotal': {
+    zh: '“总计”列也因此差 {diff}，改正后一并消除。',
+    en: 'The 总计 column is off by {diff} as a result; fixing this clears it too.',
+  },
+
   // ── Pieces used to build the messages above ─────────────────────────────────────────────────────────────
   'cell.name': { zh: '{table}“{row}”行“{col}”列', en: '{table} “{row}” / “{col}”' },
   'cell.nameSingle': { zh: '{table}“{row}”', en: '{table} “{row}”' },
   'cell.ref': { zh: '（{ref}）', en: ' ({ref})' },
+  'cell.rowCol': { zh: '{row} · {col}', en: '{row} · {col}' },
   'list.separator': { zh: '、', en: ', ' },
   'list.more': { zh: '等 {count} 个', en: ' and {count} more' },
   'list.and': { zh: '与', en: ' and ' },

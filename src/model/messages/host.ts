@@ -1,9 +1,33 @@
 /**
- * The Excel host's problems shown by the pane: a generated table changed in the workbook (`TableDamage`).
+ * The Excel host's problems shown by the pane (`HostProblem`): no tables, an Excel too old, a protected sheet, a
+ * generated table changed in the workbook (`TableDamage`), an operation that failed.
  */
 import type { MessageTemplate } from './template';
 
 export const HOST_MESSAGES = {
+  // ── Problems of the host (`HostProblem`), one message bar each ───────────────────────────────────────────────
+  'host.noTables': {
+    zh: '当前工作簿中没有找到统计表。请先生成统计表，或打开包含统计表的工作簿。',
+    en: 'No tables were found in this workbook. Generate the tables first, or open a workbook that has them.',
+  },
+  'host.unsupported': {
+    zh: '此版本的 Excel 缺少本加载项所需的功能（{missing}）。请使用 Microsoft 365 版 Excel、Excel 2021 或更新版本，或使用网页版 Excel。',
+    en: 'This version of Excel lacks features the add-in needs ({missing}). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.',
+  },
+  'host.sheetProtected': {
+    zh: '工作表“{sheet}”受保护，无法标记或写入。请在“审阅”选项卡中撤销工作表保护后重试。',
+    en: 'Sheet “{sheet}” is protected, so it cannot be highlighted or written. Unprotect it (Review tab) and try again.',
+  },
+  'host.tableDamaged': {
+    zh: '{table}的结构已被改动，无法完整检查：{detail}',
+    en: 'The layout of {table} was changed, so it cannot be fully checked: {detail}',
+  },
+  'host.failed': { zh: '操作未完成：{message}', en: 'The operation did not complete: {message}' },
+  'host.notPainted': {
+    zh: '工作表不允许设置格式，检查结果只显示在此窗格中。',
+    en: 'The sheet does not allow formatting; findings are shown in this pane only.',
+  },
+
   // ── A generated table changed in the workbook (`TableDamage`, read by the Excel host, shown by the pane) ─────
   'damage.deleted': { zh: '已被删除（名称引用失效）', en: 'was deleted (its name no longer refers to cells)' },
   'damage.notFound': { zh: '未找到', en: 'not found' },

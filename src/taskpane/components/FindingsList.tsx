@@ -4,8 +4,8 @@ import { getFormat } from '../../model/formats';
 import type { Mistake } from '../../model/mistakes';
 import type { EditAttribution } from '../../model/recent-edit';
 import type { CellId, CheckResult, Finding, Lang, TableId } from '../../model/types';
-import { renderFinding } from '../../model/render';
-import { shortText } from '../finding-text';
+import { findingKey } from '../../model/recent-edit';
+import { renderFinding, renderFindingShort } from '../../model/render';
 import type { Strings } from '../i18n';
 import { formatNumber } from '../../model/numbers';
 import { TABLE_ORDER, balancePicture, targetCell } from '../view-model';
@@ -99,7 +99,11 @@ function MistakeCard({
   const [busy, setBusy] = React.useState<'apply' | 'restore' | null>(null);
   const [details, setDetails] = React.useState(false);
   const detailsId = React.useId();
-  const text = shortText(t, lang, result, m, cellAddress, edits);
+  const text = renderFindingShort(f, result.format, lang, cellAddress, {
+    values: result.cells,
+    edit: edits[findingKey(f)],
+    echo: m.echoes[0],
+  });
   const target = targetCell(f);
   const where = (id: CellId) => cellAddress[id] ?? '';
   const picture = balancePicture(result, f);
@@ -150,9 +154,7 @@ function MistakeCard({
           {t.causedHeading}
           <ul>
             {m.caused.map((c) => (
-              <li key={`${c.rule}|${c.instance}`}>
-                {shortText(t, lang, result, { finding: c, echoes: [], caused: [] }, cellAddress, {}).what}
-              </li>
+              <li key={`${c.rule}|${c.instance}`}>{renderFindingShort(c, result.format, lang, cellAddress).what}</li>
             ))}
           </ul>
         </div>

@@ -12,14 +12,16 @@ import {
   Switch,
 } from '@fluentui/react-components';
 import { FORMAT_IDS, getFormat, isFormatId } from '../../model/formats';
-import type { FormatId } from '../../model/types';
+import type { FormatId, Lang } from '../../model/types';
 import type { GenerateOutcome, GenerateRequest } from '../host-api';
 import type { WorkbookDelivery } from '../../excel/open-workbook';
 import type { Strings } from '../i18n';
+import { failedText } from './ProblemBars';
 import { useStyles } from './styles';
 
 export interface GenerateFormProps {
   t: Strings;
+  lang: Lang;
   onGenerate(req: GenerateRequest): Promise<GenerateOutcome>;
   disabled?: boolean;
   /** The report year offered first: reports are written in the spring for the year before. */
@@ -34,6 +36,7 @@ type Note = { kind: 'success' | 'notEmpty' | 'error' | 'again'; text: string; re
 
 export function GenerateForm({
   t,
+  lang,
   onGenerate,
   disabled,
   defaultYear,
@@ -62,9 +65,9 @@ export function GenerateForm({
       if (out.ok) setNote({ kind: 'success', text: t.generated(out.sheet, out.address) });
       else if (out.reason === 'targetNotEmpty')
         setNote({ kind: 'notEmpty', text: t.targetNotEmpty(out.sheet, out.address), req });
-      else setNote({ kind: 'error', text: t.problemFailed(out.message) });
+      else setNote({ kind: 'error', text: failedText(out.message, lang) });
     } catch (e) {
-      setNote({ kind: 'error', text: t.problemFailed(e instanceof Error ? e.message : String(e)) });
+      setNote({ kind: 'error', text: failedText(e, lang) });
     } finally {
       setBusy(false);
     }

@@ -23,6 +23,7 @@ import {
   planImport,
 } from '../import-plan';
 import { ImportPreviewTables } from './ImportPreviewTables';
+import { failedText } from './ProblemBars';
 import { useStyles } from './styles';
 
 export type ReportReader = (text: string) => ImportResult;
@@ -121,7 +122,7 @@ export function ImportPanel({
       if (next.read === 0) setNote({ intent: 'warning', text: t.importNoTables });
       else setPlan(next);
     } catch (e) {
-      setNote({ intent: 'error', text: t.problemFailed(e instanceof Error ? e.message : String(e)) });
+      setNote({ intent: 'error', text: failedText(e, lang) });
     } finally {
       setBusy(null);
     }
@@ -142,8 +143,7 @@ export function ImportPanel({
       reset();
     } else setNote({ intent: 'error', text: t.importNotWritten });
   };
-  const failed = (e: unknown) =>
-    setNote({ intent: 'error', text: t.problemFailed(e instanceof Error ? e.message : String(e)) });
+  const failed = (e: unknown) => setNote({ intent: 'error', text: failedText(e, lang) });
 
   const write = async (confirmed: boolean) => {
     if (!plan || block || held) return;

@@ -2,9 +2,8 @@ import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import { markKey, MAX_REASON_LENGTH, type MarkStatus, type NewMark } from '../../model/reviewed-marks';
 import type { FormatId, Lang } from '../../model/types';
-import { ruleTitle, type Strings } from '../i18n';
+import { cellName, renderRuleTitle } from '../../model/render';
 import { reviewStrings } from '../i18n-review';
-import { cellName } from '../view-model';
 import { useStyles } from './styles';
 
 type MarkProblem = Extract<NewMark, { ok: false }>['problem'];
@@ -70,7 +69,6 @@ export function MarkReviewedButton({ lang, onMark }: MarkReviewedButtonProps) {
 }
 
 export interface ReviewedMarksProps {
-  t: Strings;
   lang: Lang;
   format: FormatId;
   marks: MarkStatus[];
@@ -80,7 +78,7 @@ export interface ReviewedMarksProps {
 const STATE_COLOR = { quiet: 'success', revived: 'warning', resolved: 'informative' } as const;
 
 /** The warnings marked 已核实, with the reason, the day and whether they are still quiet; each can be removed. */
-export function ReviewedMarks({ t, lang, format, marks, onRemove }: ReviewedMarksProps) {
+export function ReviewedMarks({ lang, format, marks, onRemove }: ReviewedMarksProps) {
   const s = useStyles();
   const r = reviewStrings(lang);
   const [busy, setBusy] = React.useState<string | null>(null);
@@ -105,7 +103,7 @@ export function ReviewedMarks({ t, lang, format, marks, onRemove }: ReviewedMark
                 <Badge size="small" appearance="tint" color={STATE_COLOR[state]}>
                   {r.markState[state]}
                 </Badge>{' '}
-                <span className={s.message}>{ruleTitle(t, mark.rule)}</span>
+                <span className={s.message}>{renderRuleTitle(mark.rule, lang)}</span>
               </span>
               {cells.length > 0 && <span className={s.muted}>{cells.join(lang === 'zh' ? '；' : '; ')}</span>}
               <span className={s.muted} data-testid="mark-reason">
