@@ -8,12 +8,17 @@ import * as path from 'path';
 import { runCli } from '../support/run-cli';
 import { COMMANDS } from '../../src/cli/commands';
 
+const EXPECTED = path.join(__dirname, '../fixtures/expected');
+
 const CJK = /[\u4e00-\u9fff]/;
 let tmp: string;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dt-lang-'));
   fs.writeFileSync(path.join(tmp, 'existing.xlsx'), 'not mine to overwrite');
+  const report = JSON.parse(fs.readFileSync(path.join(EXPECTED, 'suqian-2024.json'), 'utf8'));
+  report.cells['T3.R1.NP'] = 1480; // 1408 with two digits swapped
+  fs.writeFileSync(path.join(tmp, 'swapped.json'), JSON.stringify(report));
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -101,5 +106,41 @@ describe('template', () => {
       '已写入 zh.xlsx（2021 格式，2024 年度）。表内公式和条件格式会在 Excel 或 WPS 中自动校验。\n',
     );
     expect(en.stdout).toMatch(/^Wrote en\.xlsx \(format 2021, year 2024\)\./);
+  });
+});
+
+describe('check --json', () => {
+  /** A rule id (`T3.rowTotal`) or a cell id (`T3.R1.NP`). */
+  const INTERNAL_ID = /\bT[234]\.[A-Za-z]|\b(?:V|P|X|F|FMT|N)\.[a-z]/;
+  type JsonFinding = { rule: string; cells: string[]; message: string };
+  const findings = async (args: string[]): Promise<JsonFinding[]> => {
+    const r = await runCli(args, tmp);
+    expect(r.code).toBe(1);
+    return JSON.parse(r.stdout).reports[0].findings;
+  };
+
+  test('each finding’s message is said in --lang, Chinese by default; the ids and numbers are the same data', async () => {
+    const zh = await findings(['check', 'swapped.json', '--json']);
+    const en = await findings(['check', 'swapped.json', '--json', '--lang', 'en']);
+    const enFirst = await findings(['--lang=en', 'check', 'swapped.json', '--json']);
+    expect(zh.length).toBeGreaterThan(0);
+    expect(enFirst).toEqual(en);
+    const rowTotal = zh.findIndex((f) => f.rule === 'T3.rowTotal');
+    expect(rowTotal).toBeGreaterThanOrEqual(0);
+    expect(zh[rowTotal].cells).toContain('T3.R1.TOT');
+    expect(zh[rowTotal].message).toMatch(/^表三“（一）予以公开”行：“总计”填 \d+，各申请人之和为 \d+，相差/);
+    expect(zh[rowTotal].message).toContain('最可能出错的是 表三“（一）予以公开”行“自然人”列，疑似数字输入错误');
+    expect(en[rowTotal].message).toMatch(
+      /^Table 3, row “（一）予以公开”: “总计” says \d+ but the applicant columns add up/,
+    );
+    expect(en[rowTotal].message).toContain('most likely wrong: Table 3 “（一）予以公开” / “自然人”');
+    expect(zh).toHaveLength(en.length);
+    zh.forEach((f, i) => {
+      // Apart from the message, the finding is the same data in either language.
+      expect({ ...f, message: '' }).toEqual({ ...en[i], message: '' });
+      expect(f.message).toMatch(CJK);
+      expect(f.message).not.toBe(en[i].message);
+      expect(`${f.message} ${en[i].message}`).not.toMatch(INTERNAL_ID);
+    });
   });
 });
