@@ -78,3 +78,51 @@ test('a flip-book page titled "2020年报_审计局" is a 2020 report, so in the
   expect(r.format).toBe('2019');
   expect(r.cells['T4.SUIT_AFTER.TOTAL']).toBe(0);
 });
+
+test('a page that starts inside table 三 (its row 四、结转下年度继续办理 with figures, no heading) is read as table 三', () => {
+  const r = read([
+    'Page 9 - 2020年报_审计局',
+    '四、结转下年度继续办理 0 1 0 0 0 0 1',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议 行政诉讼',
+    '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+  ]);
+  expect(row('CARRY_OUT').map((id) => r.cells[id])).toEqual([0, 1, 0, 0, 0, 0, 1]);
+  expect(r.cells['T4.REVIEW.TOTAL']).toBe(0);
+});
+
+test('a title line naming a row of table 三 with fewer than five figures stays in the head', () => {
+  const r = read(['结转下年度继续办理 2024', ...T2_ROWS]);
+  expect(r.cells['T2.NORM.ISSUED']).toBe(4);
+  expect(Object.keys(r.cells).filter((id) => id.startsWith('T3.'))).toEqual([]);
+});
+
+describe('a figure written with its unit in the cell has one reading, the figure', () => {
+  test.each([
+    ['3件', '3'],
+    ['12 条', '12'],
+    ['0.5万元', '0.5'],
+    ['22件（其中修订 16 件）', '22（其中修订 16 件）'],
+  ])('"%s" is the value %s', (field, raw) => {
+    expect(tokenise([`行政许可 | ${field} |`])[1]).toEqual({ kind: 'value', raw, line: 0 });
+  });
+
+  test.each(['500元', '3人', '第3项', '3件多'])('"%s" is no value', (field) => {
+    expect(tokenise([`行政许可 | ${field} |`])[1]).toMatchObject({ kind: 'text' });
+  });
+
+  test('table 二 written "4件 | 1件 | 9件" reads 4, 1 and 9', () => {
+    const r = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 | |||',
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '规章 | 0件 | 0件 | 0件 |',
+      '行政规范性文件 | 4件 | 1件 | 9件 |',
+      '第二十条第(五)项 | |||',
+      '信息内容 | 本年处理决定数量 | ||',
+      '行政许可 | 3件 | ||',
+    ]);
+    expect([r.cells['T2.NORM.ISSUED'], r.cells['T2.NORM.REPEALED'], r.cells['T2.NORM.IN_FORCE']]).toEqual([4, 1, 9]);
+    expect(r.cells['T2.LICENSE.COUNT']).toBe(3);
+  });
+});

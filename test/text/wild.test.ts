@@ -7,7 +7,7 @@ import { importReportTexts } from '../../src/io/text';
 import { readWild, scoreWild, wildExpected, wildFiles, type WildScore } from './wild-corpus';
 
 /** Read share over the whole corpus measured when the corpus was last improved (see the README): a floor. */
-const READ_SHARE_FLOOR = 0.96;
+const READ_SHARE_FLOOR = 0.98;
 
 const files = wildFiles();
 const scores: { file: string; score: WildScore }[] = [];

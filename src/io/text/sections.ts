@@ -129,6 +129,18 @@ export function tableStarts(lines: readonly string[]): { at: number; table: Tabl
   return out;
 }
 
+/**
+ * A row of table 三 with its figures (`四、结转下年度继续办理 0 0 0 0 0 0 0`) before any heading: a page of a PDF or
+ * flip-book that starts inside table 三, its heading and header left on the page before. Its label is one of the
+ * table's rows and it holds five figures or more, which no title or sentence does.
+ */
+function startsInTable3(line: string): boolean {
+  const fields = lineFields(line);
+  if (fields.filter((f) => classify(f).kind === 'value').length < 5) return false;
+  const label = labelCore(fields.find((f) => f.trim()) ?? '');
+  return label.length >= 4 && keysOf('t3').rows.some((r) => label === r);
+}
+
 /** The prose sections, looked for in order (table rows such as `五、…` never come before them). */
 const PROSE: readonly SectionKey[] = ['overview', 'problems', 'other'];
 
@@ -158,6 +170,7 @@ export function splitSections(lines: readonly string[]): Sections {
     const key = normaliseLabel(line);
     if (!out.parts.t2 && key.startsWith(CAPTION_KEY)) open('t2');
     else if (!out.parts.t3 && key.startsWith(CORNER_KEY)) open('t3');
+    else if (!current && !out.parts.t3 && startsInTable3(line)) open('t3');
     if (current) out.parts[current]!.push(line);
     else out.head.push(line);
     if (line.trim()) out.last = current;

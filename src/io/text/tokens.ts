@@ -22,12 +22,21 @@ const PLACEHOLDER = /^(?:[/／\\]|[-－—–_]+|无|無|空|——)$/;
  */
 export const SPANNED = '\u21d5';
 
+/**
+ * A figure with its unit written in the cell (`3件`, `12条`, `0.5万元`): one reading, the figure, as the column says
+ * what is counted. `元` alone is no such unit: a 元 amount in the 万元 column would be read 10,000 times too large.
+ */
+const WITH_UNIT =
+  /^([+\-−]?[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?)\s*(?:件|条|個|个|项|項|宗|起|次|人次|万元|萬元)(\s*[(（][^()（）]*[)）])?$/;
+
 export function classify(field: string): Token {
   const t = field.trim();
   if (t === '') return { kind: 'blank', raw: '' };
   if (t === SPANNED) return { kind: 'blank', raw: SPANNED };
   if (PLACEHOLDER.test(t)) return { kind: 'blank', raw: t };
   if (VALUE.test(t)) return { kind: 'value', raw: t };
+  const unit = WITH_UNIT.exec(t);
+  if (unit) return { kind: 'value', raw: unit[1] + (unit[2] ?? '') };
   return { kind: 'text', text: t };
 }
 
