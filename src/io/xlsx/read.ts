@@ -194,7 +194,7 @@ function titleOf(texts: Keyed[], sheets: number[]): { year?: number; org?: strin
   return {};
 }
 
-/** What `toInput` needs of a found table, worked out once per location (a folder repeats one layout). */
+/** What `toInput` needs of a found table, worked out once per layout (a folder repeats one layout). */
 interface TablePlan {
   sheet: number;
   ids: CellId[];
@@ -209,12 +209,8 @@ interface TablePlan {
   dataCells: Set<number>;
 }
 
-const tablePlans = new WeakMap<TableLocation, TablePlan>();
-
-function tablePlan(format: FormatId, t: TableLocation): TablePlan {
-  let plan = tablePlans.get(t);
-  if (plan) return plan;
-  plan = {
+function tablePlan(t: TableLocation): TablePlan {
+  const plan: TablePlan = {
     sheet: t.sheet,
     ids: [],
     keys: [],
@@ -236,7 +232,6 @@ function tablePlan(format: FormatId, t: TableLocation): TablePlan {
     plan.left = Math.min(plan.left, p.col);
     plan.right = Math.max(plan.right, p.col);
   }
-  tablePlans.set(t, plan);
   return plan;
 }
 
@@ -262,40 +257,43 @@ function strayTexts(format: FormatId, t: TablePlan, texts: Keyed[]): string[] {
 /** How many columns left of the first data column hold row labels (table 三 has three). */
 const LABEL_COLUMNS = 3;
 
-const addressMaps = new WeakMap<FormatLocation, Record<CellId, string>>();
-
-/**
- * The address of every placed cell. Reports of one layout share one (frozen) map: it is the same for all of them,
- * and building it is a good part of reading a file.
- */
-function addressMap(loc: FormatLocation): Record<CellId, string> {
-  let map = addressMaps.get(loc);
-  if (!map) {
-    map = {};
-    for (const t of loc.tables) {
-      if (!tableFound(t)) continue;
-      const { ids, addresses } = tablePlan(loc.format, t);
-      for (let i = 0; i < ids.length; i++) map[ids[i]] = addresses[i];
-    }
-    Object.freeze(map);
-    addressMaps.set(loc, map);
-  }
-  return map;
+/** A located format with what `toInput` needs of it, worked out once per layout and kept with it. */
+interface LocationPlan {
+  loc: FormatLocation;
+  /** Per table of `loc.tables`: its plan, or null when the table was not found. */
+  tables: (TablePlan | null)[];
+  /**
+   * The address of every placed cell. Reports of one layout share one (frozen) map: it is the same for all of
+   * them, and building it is a good part of reading a file.
+   */
+  cellAddress: Readonly<Record<CellId, string>>;
 }
 
-function toInput(file: string, loc: FormatLocation, sheets: XSheet[], texts: Keyed[]): ReportInput {
+function locationPlan(loc: FormatLocation): LocationPlan {
+  const tables = loc.tables.map((t) => (tableFound(t) ? tablePlan(t) : null));
+  const cellAddress: Record<CellId, string> = {};
+  for (const plan of tables) {
+    if (!plan) continue;
+    const { ids, addresses } = plan;
+    for (let i = 0; i < ids.length; i++) cellAddress[ids[i]] = addresses[i];
+  }
+  return { loc, tables, cellAddress: Object.freeze(cellAddress) };
+}
+
+function toInput(file: string, planned: LocationPlan, sheets: XSheet[], texts: Keyed[]): ReportInput {
+  const { loc, cellAddress } = planned;
   const cells: Record<CellId, RawValue> = {};
   const formulas: Record<CellId, string> = {};
-  const cellAddress = addressMap(loc);
   const notes: ReaderNote[] = [];
   const usedSheets = new Set<number>();
   let hasFormulas = false;
-  for (const t of loc.tables) {
-    if (!tableFound(t)) {
+  for (let k = 0; k < loc.tables.length; k++) {
+    const t = loc.tables[k];
+    const plan = planned.tables[k];
+    if (!plan) {
       notes.push({ kind: 'tableNotFound', params: { table: t.table } });
       continue;
     }
-    const plan = tablePlan(loc.format, t);
     usedSheets.add(plan.sheet);
     const ws = sheets[plan.sheet];
     const uncached = new UncachedValues(ws);
@@ -372,10 +370,10 @@ function likelyFirst(texts: { key: string }[]): FormatId[] {
 
 /** Where the tables stand in a workbook: one complete report per sheet, or the tables gathered over all sheets. */
 interface Layout {
-  /** Sheets holding a complete report of their own, with it. */
-  complete: { loc: FormatLocation; i: number }[];
+  /** Sheets holding a complete report of their own, with it, when there are two or more (else empty). */
+  complete: { planned: LocationPlan; i: number }[];
   /** The tables over all sheets (when fewer than two sheets are complete). */
-  whole: FormatLocation | null;
+  whole: LocationPlan | null;
 }
 
 /** What decides a layout: the number of sheets and the texts that can match a label, with their positions. */
@@ -408,7 +406,10 @@ function positionHash(k: LayoutKey): number {
   return h;
 }
 
-/** A folder of reports filled in one template repeats one layout: its tables are located once. */
+/**
+ * A folder of reports filled in one template repeats one layout: its tables are located and planned once. Keyed
+ * by the labels' positions in a workbook (not by format: that is `prepareReader`), bounded by `MAX_LAYOUTS`.
+ */
 const layouts = new Map<number, { key: LayoutKey; layout: Layout }[]>();
 const MAX_LAYOUTS = 64;
 let layoutCount = 0;
@@ -429,7 +430,11 @@ function layoutOf(texts: Keyed[], sheetCount: number): Layout {
     .map((i) => bestFormat(locator, [i], order))
     .map((loc, i) => ({ loc, i }))
     .filter(({ loc }) => loc.tables.every(tableFound));
-  const layout = { complete, whole: complete.length > 1 ? null : bestFormat(locator, sheets, order) };
+  // Only what reading uses is planned: each complete sheet when there are several, else the whole workbook.
+  const layout: Layout =
+    complete.length > 1
+      ? { complete: complete.map(({ loc, i }) => ({ planned: locationPlan(loc), i })), whole: null }
+      : { complete: [], whole: locationPlan(bestFormat(locator, sheets, order)) };
   if (layoutCount >= MAX_LAYOUTS) {
     layouts.clear();
     layoutCount = 0;
@@ -465,19 +470,19 @@ export async function readXlsx(file: string, bytes: Uint8Array, inflateRaw?: Inf
   const { complete, whole } = layoutOf(keyed, sheets.length);
   const mark = consolidated ? { consolidated } : {};
   if (complete.length > 1) {
-    return complete.map(({ loc, i }) => {
+    return complete.map(({ planned, i }) => {
       const { name, hidden = false, named = false } = sheets[i];
       const sheet = { workbook: file, name, hidden, named };
-      return { ...toInput(`${file} [${name}]`, loc, sheets, keyed), sheet, ...mark };
+      return { ...toInput(`${file} [${name}]`, planned, sheets, keyed), sheet, ...mark };
     });
   }
 
-  const loc = whole!;
-  if (!loc.tables.some(tableFound)) {
+  const planned = whole!;
+  if (!planned.tables.some((t) => t !== null)) {
     const example = getFormat('2021').tables[1].labels.find((l) => l.role === 'rowLabel')?.text;
     throw InputError.of('read.xlsx.noTables', { example }, file);
   }
-  return [{ ...toInput(file, loc, sheets, keyed), ...mark }];
+  return [{ ...toInput(file, planned, sheets, keyed), ...mark }];
 }
 
 /**
