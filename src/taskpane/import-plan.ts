@@ -3,6 +3,7 @@
  * get which numbers, what blocks the import, and which figures already in the tables it would overwrite.
  * Pure (no DOM, no host), so the pane shows exactly what `writeValues` will receive.
  */
+import type { ReaderNote } from '../io/report-input';
 import type { ImportResult } from '../io/text';
 import { getFormat } from '../model/formats';
 import { normaliseText } from '../model/normalise';
@@ -27,6 +28,8 @@ export interface ImportPlan {
   cells: Record<CellId, number | string>;
   blankCells: CellId[];
   unreadCells: CellId[];
+  /** What the reader says about how it read the text (a table cut short, a guessed split), shown before writing. */
+  notes: ReaderNote[];
 }
 
 export function planImport(r: ImportResult): ImportPlan {
@@ -51,6 +54,7 @@ export function planImport(r: ImportResult): ImportPlan {
     cells: r.cells,
     blankCells: r.unfilled,
     unreadCells: r.unread.map((u) => u.cell),
+    notes: r.notes ?? [],
   };
 }
 

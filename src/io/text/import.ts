@@ -135,23 +135,25 @@ function readReports(text: string): ImportResult[] {
   const html = looksLikeHtml(text);
   const all = html ? lines(htmlToText(text)) : withoutTags(lines(text));
   // Reports of two bodies pasted one after the other: each read on its own, never merged into one.
-  return splitBodies(all).flatMap((body) =>
-    readBody(body.lines, html).map((r) =>
+  const bodies = splitBodies(all);
+  // A body followed by another goes on in the text: it is not cut short inside its last figure.
+  return bodies.flatMap((body, i) =>
+    readBody(body.lines, html, i < bodies.length - 1).map((r) =>
       body.notes.length ? { ...r, notes: [...(r.notes ?? []), ...body.notes] } : r,
     ),
   );
 }
 
 /** One body's text: one report, or two for a side-by-side comparison of two years. */
-function readBody(all: string[], html: boolean): ImportResult[] {
+function readBody(all: string[], html: boolean, whole: boolean): ImportResult[] {
   const columns = splitColumns(all);
   if (!columns && looksSideBySide(all)) {
     // Two reports side by side but no line says which year is which column: read nothing rather than misattribute.
     const nothing = importColumn([]);
     return [{ ...nothing, notes: [{ kind: 'sideBySide', params: {} }] }];
   }
-  if (!columns) return [importColumn(all, { html })];
-  return columns.map((c) => importColumn(c.lines, { year: c.year, whole: c.whole, html }));
+  if (!columns) return [importColumn(all, { html, whole })];
+  return columns.map((c) => importColumn(c.lines, { year: c.year, whole: c.whole || whole, html }));
 }
 
 /** The report in the text (the first one when it holds a side-by-side comparison). */

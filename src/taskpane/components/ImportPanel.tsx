@@ -9,6 +9,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import type { GenerateOutcome, HostCheck, HostOperations } from '../host-api';
+import { renderReaderNote } from '../../io/reader-notes';
 import type { ImportResult } from '../../io/text';
 import { getFormat } from '../../model/formats';
 import type { CheckResult, Lang } from '../../model/types';
@@ -22,6 +23,7 @@ import {
   overwriteOf,
   planImport,
 } from '../import-plan';
+import { ImportNotes } from './ImportNotes';
 import { ImportPreviewTables } from './ImportPreviewTables';
 import { failedText } from './ProblemBars';
 import { useStyles } from './styles';
@@ -119,7 +121,10 @@ export function ImportPanel({
     try {
       const read = await loadReader();
       const next = planImport(read(text));
-      if (next.read === 0) setNote({ intent: 'warning', text: t.importNoTables });
+      // Nothing read: the reader's own reason (two reports side by side, years not named) says more than "no tables".
+      const why = next.notes.find((n) => n.kind === 'sideBySide');
+      if (next.read === 0)
+        setNote({ intent: 'warning', text: why ? renderReaderNote(why, next.format, lang) : t.importNoTables });
       else setPlan(next);
     } catch (e) {
       setNote({ intent: 'error', text: failedText(e, lang) });
@@ -223,6 +228,7 @@ export function ImportPanel({
               {plan.unread > 0 && <li>{t.importUnread(plan.unread)}</li>}
               {plan.unrecognised.length > 0 && <li>{t.importUnrecognised(plan.unrecognised.length)}</li>}
             </ul>
+            <ImportNotes notes={plan.notes} format={plan.format} lang={lang} />
             <ImportPreviewTables t={t} lang={lang} plan={plan} />
             {plan.unrecognised.length > 0 && (
               <>
