@@ -161,6 +161,7 @@ test('a row whose label differs from the format’s (宿迁市, real): placed by
   expect(reports).toHaveLength(2);
   for (const r of reports) {
     const byOrder = (r.notes ?? []).filter((n) => n.kind === 'placedByOrder');
+    expect(byOrder).toHaveLength(2);
     expect(byOrder.map((n) => n.params.label)).toEqual(['1.逾期不补正', '2.逾期不缴费']);
     expect(byOrder.map((n) => n.params.cell)).toEqual(['T3.R6_1.NP', 'T3.R6_2.NP']);
     expect(byOrder.map((n) => n.message)).toEqual(
