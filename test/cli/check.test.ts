@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
+import { nonEmpty } from '../support/non-empty';
 
 const ROOT = path.join(__dirname, '../..');
 const EXPECTED = path.join(ROOT, 'test/fixtures/expected');
@@ -53,7 +54,8 @@ describe('disclosure-tables check', () => {
     expect(rep.file).toContain('suqian-2024.json');
     expect(rep.cells['T3.NEW.NP']).toBe(suqian2024.cells['T3.NEW.NP']);
     expect(rep.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
-    for (const s of rep.summary) expect(Object.keys(s)).toEqual(['rule', 'checked', 'passed', 'failed', 'incomplete']);
+    for (const s of nonEmpty(rep.summary))
+      expect(Object.keys(s)).toEqual(['rule', 'checked', 'passed', 'failed', 'incomplete']);
   });
 
   test('a wrong cell exits 1; findings carry cells, numbers, suspects and the suggestion', async () => {

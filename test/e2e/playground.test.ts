@@ -17,6 +17,7 @@ import {
   type StaticServer,
 } from '../../playground/node/harness';
 import { ARTIFACTS, CSP_REFUSED_TELEMETRY, describeBrowser, haveChromium } from './support/browser';
+import { nonEmpty } from '../support/non-empty';
 
 const zh = strings('zh');
 const format = getFormat('2021');
@@ -159,7 +160,7 @@ describeBrowser('playground in headless Chromium', () => {
       fs.readFileSync(path.join(fixtures, 'expected', 'fixture-test-city-2025.json'), 'utf8'),
     ) as { source: string; cells: Record<string, number> };
     const text = fs.readFileSync(path.join(fixtures, 'samples', expected.source), 'utf8');
-    const inputs = format.cells.filter((c) => c.role === 'input' && c.id in expected.cells).map((c) => c.id);
+    const inputs = nonEmpty(format.cells.filter((c) => c.role === 'input' && c.id in expected.cells).map((c) => c.id));
     const addr = await addresses();
     const before = await Promise.all(
       inputs.map(async (id) => Number((await page.locator(cellSelector(addr[id])).textContent()) || 0)),

@@ -12,6 +12,7 @@ import { applyEdits } from '../../src/model/recent-edit';
 import { PAINT_FILL } from '../../src/excel/palette';
 import { SELF_CHECK_FILL } from '../../src/model/layout';
 import { cellAddressOf, installStandIn, tableOrigin, type Bench } from './harness';
+import { nonEmpty } from '../support/non-empty';
 
 const format = getFormat('2021');
 
@@ -87,13 +88,13 @@ describe('on a protected generated sheet', () => {
     expect(balance.some((f) => f.suspects.includes('T3.R1.NP'))).toBe(true);
     const np = balance.find((f) => f.instance.includes('NP'))!;
     expect(np.suspects.length).toBeLessThanOrEqual(MAX_STRONG_SUSPECTS);
-    for (const id of np.cells) expect([id, fillShown(id)]).not.toEqual([id, null]);
+    for (const id of nonEmpty(np.cells)) expect([id, fillShown(id)]).not.toEqual([id, null]);
     // The cell just typed is the first suspect and the one painted as most likely wrong; the cells of the
     // relation are candidates.
     const shown = applyEdits([np], last().edits ?? {})[0];
     expect(shown.suspects[0]).toBe('T3.R1.NP');
     expect(fillShown('T3.R1.NP')).toBe(PAINT_FILL.errorStrong);
-    for (const id of np.cells) expect([id, fillShown(id)]).toEqual([id, PAINT_FILL.errorLight]);
+    for (const id of nonEmpty(np.cells)) expect([id, fillShown(id)]).toEqual([id, PAINT_FILL.errorLight]);
     // The cells' own formatting is never written.
     expect(app.cell(sheet, addr('T3.R1.NP')).fill).toBe('#00B050');
     expect(app.cell(sheet, addr('T3.R1.BIZ'))).toMatchObject({ fill: '#FFFF00', conditionalFill: null });
@@ -204,7 +205,7 @@ describe('on a protected generated sheet', () => {
     await host.clearHighlights();
     // The self-checking formats still show the failed balance; the add-in's own paints are gone.
     const painted = app.paintedByConditionalFormats(sheet).map((p) => p.fill);
-    for (const f of Object.values(PAINT_FILL)) expect(painted).not.toContain(f);
+    for (const f of nonEmpty(Object.values(PAINT_FILL))) expect(painted).not.toContain(f);
   });
 
   it('after a reload (a new host), what was painted is found on the sheet and removed when fixed', async () => {

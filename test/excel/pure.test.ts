@@ -8,6 +8,7 @@ import type { Finding, TableDef } from '../../src/model/types';
 import { matchGrid } from '../../src/excel/grid';
 import { desiredPaint, paintedCellOf, paintFormula } from '../../src/excel/highlight';
 import { parseNameReference } from '../../src/excel/metadata';
+import { ofLength } from '../support/non-empty';
 
 /** The table's grid as Excel would return `values`: labels at their top-left cells, zeros in data cells. */
 function gridValues(def: TableDef): (string | number)[][] {
@@ -22,7 +23,7 @@ describe('matchGrid', () => {
   const t3 = format.tables.find((t) => t.id === 'T3')!;
 
   it.each(['2021', '2019'] as const)('accepts every table of the %s format exactly as planned', (id) => {
-    for (const def of getFormat(id).tables) {
+    for (const def of ofLength(getFormat(id).tables, 3)) {
       const m = matchGrid(def, gridValues(def));
       expect(m).toMatchObject({ exact: true, usable: true, extraRows: [], missingRows: [], badHeaders: [] });
     }

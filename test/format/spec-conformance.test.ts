@@ -7,6 +7,7 @@ import * as path from 'path';
 import { getFormat } from '../../src/model/formats';
 import { a1, parseA1, rectA1 } from '../../src/model/a1';
 import type { TableDef } from '../../src/model/types';
+import { nonEmpty, ofLength } from '../support/non-empty';
 
 const spec = fs.readFileSync(path.join(__dirname, '../fixtures/spec/report-format.md'), 'utf8');
 
@@ -67,7 +68,7 @@ describe('table 二 (2021) matches the spec grid', () => {
     const labels = gridLabels(t2);
     const cells = gridCells(t2);
     const all = new Map([...labels, ...cells]);
-    for (const line of lines) {
+    for (const line of nonEmpty(lines)) {
       const row = Number(line.split(/\s+/)[0]) - 1;
       const merge = /\(([A-D]\d+:[A-D]\d+)(?: merged)?\)/.exec(line)?.[1];
       const tokens = line
@@ -97,8 +98,8 @@ describe('table 四 matches the spec grid', () => {
 
   test('header rows 1 and 2 as written', () => {
     const lines = text.split('\n').filter((l) => /^row[12] /.test(l));
-    for (const line of lines) {
-      for (const part of line.replace(/^row\d\s+/, '').split('|')) {
+    for (const line of ofLength(lines, 2)) {
+      for (const part of nonEmpty(line.replace(/^row\d\s+/, '').split('|'))) {
         const m = /^\s*([A-O]\d+(?::[A-O]\d+)?)\s+(.+?)\s*$/.exec(part)!;
         expect([m[1], labels.get(m[1])]).toEqual([m[1], m[2]]);
       }
@@ -107,7 +108,7 @@ describe('table 四 matches the spec grid', () => {
 
   test('row 3 repeats the five columns under both litigation groups, and ids are GROUP.COLUMN', () => {
     const cols = text.match(/row3 {2}F3\.\.J3 and K3\.\.O3: (.+)/)![1].split(' | ');
-    cols.forEach((c, i) => {
+    ofLength(cols, 5).forEach((c, i) => {
       expect(labels.get(a1(2, 5 + i))).toBe(c);
       expect(labels.get(a1(2, 10 + i))).toBe(c);
     });
@@ -132,7 +133,7 @@ describe('the 2019 trial format', () => {
   test('every 2019 table 二 column and row named in the spec exists with its id', () => {
     const named = [...text.matchAll(/`(\w+)` \(([^)]+)\)/g)].map((m) => [m[1], m[2]]);
     const t2 = f.tables[0];
-    for (const [key, label] of named) {
+    for (const [key, label] of nonEmpty(named)) {
       if (/^R6$/.test(key)) continue;
       const asCol = t2.cells.find((c) => c.colKey === key);
       const asRow = t2.cells.find((c) => c.rowKey === key);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { check } from '../../src/model/check';
 import { getFormat } from '../../src/model/formats';
 import { shareVerdicts } from '../support/model-verdicts';
+import { nonEmpty } from '../support/non-empty';
 
 type Check = typeof check;
 
@@ -77,7 +78,7 @@ test('property: the shared check answers exactly as the model does on any sequen
   const shared = shareVerdicts(check);
   fc.assert(
     fc.property(fc.array(input, { minLength: 1, maxLength: 8 }), (inputs) => {
-      for (const raw of inputs) expect(shared('2021', raw, {})).toEqual(check('2021', raw, {}));
+      for (const raw of nonEmpty(inputs)) expect(shared('2021', raw, {})).toEqual(check('2021', raw, {}));
     }),
     { numRuns: 60 },
   );

@@ -78,32 +78,40 @@ export function assertingLoops(sources: SourceText[]): AssertingLoop[] {
   const out: AssertingLoop[] = [];
   for (const { file, sf } of parsed) {
     const asserts = (n: ts.Node) => containsAssertion(n, asserting.get(file) ?? new Set());
-    const found = (n: ts.Node, loop: string, over: ts.Node | string, guarded: boolean, uncounted = false) =>
+    const found = (
+      n: ts.Node,
+      body: ts.Node,
+      loop: string,
+      over: ts.Node | string,
+      guarded: boolean,
+      uncounted = false,
+    ) =>
       out.push({
         file,
         line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1,
         loop,
         over: typeof over === 'string' ? over : squash(over.getText(sf)),
-        guarded,
+        guarded: guarded || throwsAfter(n) || countedAfter(n, body),
         ...(uncounted ? { uncounted: true as const } : {}),
       });
     const visit = (n: ts.Node): void => {
       if (ts.isForOfStatement(n) && asserts(n.statement)) {
-        found(n, 'for…of', n.expression, isGuarded(n.expression, n));
+        found(n, n.statement, 'for…of', n.expression, isGuarded(n.expression, n));
       } else if (ts.isForInStatement(n) && asserts(n.statement)) {
-        found(n, 'for…in', n.expression, isGuarded(n.expression, n));
+        found(n, n.statement, 'for…in', n.expression, isGuarded(n.expression, n));
       } else if (ts.isForStatement(n) && asserts(n.statement)) {
         const count = countedFor(n);
+        const condition = squash(n.condition?.getText(sf) ?? 'true');
         if (count === 'literal' || count === 'unread')
-          found(n, 'for(;;)', squash(n.condition?.getText(sf) ?? 'true'), count === 'literal', count === 'unread');
-        else found(n, 'for(;;)', count, isGuarded(count, n));
+          found(n, n.statement, 'for(;;)', condition, count === 'literal', count === 'unread');
+        else found(n, n.statement, 'for(;;)', count, isGuarded(count, n));
       } else if (ts.isWhileStatement(n) && asserts(n.statement)) {
-        found(n, 'while', n.expression, false, true);
+        found(n, n.statement, 'while', n.expression, false, true);
       } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
         const method = n.expression.name.text;
         const callback = n.arguments[0];
         if (ITERATING_METHODS.has(method) && callback && callbackAsserts(callback, asserts, asserting.get(file)))
-          found(n, `.${method}`, n.expression.expression, isGuarded(n.expression.expression, n));
+          found(n, callback, `.${method}`, n.expression.expression, isGuarded(n.expression.expression, n));
       }
       ts.forEachChild(n, visit);
     };
@@ -115,6 +123,18 @@ export function assertingLoops(sources: SourceText[]): AssertingLoop[] {
 function callbackAsserts(cb: ts.Node, asserts: (n: ts.Node) => boolean, local: Set<string> | undefined): boolean {
   if (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) return asserts(cb.body);
   return ts.isIdentifier(cb) && (local?.has(cb.text) ?? false);
+}
+
+/**
+ * Whether the statement right after the loop is a `throw`: then the test can only go on from inside the loop (a
+ * `return` once what it waited for came), and a loop that ran zero times throws. A retry loop is written so.
+ */
+function throwsAfter(loop: ts.Node): boolean {
+  const statement = ts.isExpressionStatement(loop.parent) ? loop.parent : loop;
+  const statements = statementsOf(statement.parent);
+  if (!statements) return false;
+  const next = statements[statements.indexOf(statement as ts.Statement) + 1];
+  return !!next && ts.isThrowStatement(next);
 }
 
 /** Whitespace-free text: how two mentions of one collection are compared. */
@@ -131,6 +151,28 @@ function canon(n: ts.Expression): string {
   const objectView = objectViewOf(u);
   if (objectView) return `Object.keys(${canon(objectView)})`;
   return squash(u.getText());
+}
+
+/**
+ * The readings of `n` and of every collection it is a length-preserving view of: `xs.map(f)` has as many elements as
+ * `xs`, so `expect(xs.map((x) => x.name)).toEqual(['a', 'b'])` counts xs too.
+ */
+function sameCount(n: ts.Expression): string[] {
+  const out = [canon(n)];
+  for (let view = viewOf(n); view && out.length < 8; view = viewOf(view)) out.push(canon(view));
+  return out;
+}
+
+/** The collection `n` is a length-preserving view of (`xs.map(f)`, `xs.entries()`, `Array.from(xs)`, `[...xs]`). */
+function viewOf(n: ts.Expression): ts.Expression | undefined {
+  const u = unwrap(n);
+  if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression)) {
+    if (LENGTH_PRESERVING.has(u.expression.name.text)) return u.expression.expression;
+    if (u.arguments.length === 1 && u.expression.getText() === 'Array.from') return u.arguments[0];
+  }
+  if (ts.isArrayLiteralExpression(u) && u.elements.length === 1 && ts.isSpreadElement(u.elements[0]))
+    return u.elements[0].expression;
+  return undefined;
 }
 
 /** x, when `n` is `Object.keys(x)`, `Object.values(x)` or `Object.entries(x)`. */
@@ -215,15 +257,8 @@ function isGuarded(c: ts.Expression, loop: ts.Node, depth = 0): boolean {
   if (isNonEmptyLiteral(u)) return true;
   if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && GUARD_HELPERS.has(u.expression.text)) return true;
   if (hasCountAssertionBefore(u, loop)) return true;
-  const objectView = objectViewOf(u);
-  if (objectView) return isGuarded(objectView, loop, depth + 1);
-  if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression)) {
-    if (LENGTH_PRESERVING.has(u.expression.name.text)) return isGuarded(u.expression.expression, loop, depth + 1);
-  }
-  if (ts.isCallExpression(u) && u.arguments.length === 1 && u.expression.getText() === 'Array.from')
-    return isGuarded(u.arguments[0], loop, depth + 1);
-  if (ts.isArrayLiteralExpression(u) && u.elements.length === 1 && ts.isSpreadElement(u.elements[0]))
-    return isGuarded(u.elements[0].expression, loop, depth + 1);
+  const view = objectViewOf(u) ?? viewOf(u);
+  if (view) return isGuarded(view, loop, depth + 1);
   if (ts.isIdentifier(u)) {
     const init = constInitializer(u.text, u);
     if (init) return isGuarded(init, loop, depth + 1);
@@ -248,12 +283,39 @@ function hasCountAssertionBefore(c: ts.Expression, loop: ts.Node): boolean {
 }
 
 /**
+ * Whether the loop counts its rounds and the count is asserted after it: its body increments a variable (`n++`,
+ * `n += …`) and a statement after the loop, in its block or an enclosing one, asserts `expect(n).toBeGreaterThan(k ≥ 0)`
+ * (`toBe`, `toEqual`, `toBeGreaterThanOrEqual` with k ≥ 1). A loop that ran zero times leaves n at its start and fails.
+ */
+function countedAfter(loop: ts.Node, body: ts.Node): boolean {
+  const counters = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if ((ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)) && ts.isIdentifier(n.operand))
+      if (n.operator === ts.SyntaxKind.PlusPlusToken) counters.add(n.operand.text);
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(n.left))
+      counters.add(n.left.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  if (counters.size === 0) return false;
+  const statement = ts.isExpressionStatement(loop.parent) ? loop.parent : loop;
+  let child: ts.Node = statement;
+  for (let n: ts.Node | undefined = statement.parent; n; child = n, n = n.parent) {
+    const statements = statementsOf(n);
+    if (!statements) continue;
+    const after = statements.slice(statements.indexOf(child as ts.Statement) + 1);
+    if (after.some((s) => [...counters].some((c) => isCountAssertion(s, c, 'number')))) return true;
+  }
+  return false;
+}
+
+/**
  * `expect(x.length).toBe(3)`, `…toBeGreaterThan(0)`, `expect(x).toHaveLength(3)`, `…not.toHaveLength(0)`,
  * `expect(x).toEqual([a, b])`, or
  * `expect.assertions(n)` (Jest then fails the test unless exactly n assertions ran, so a loop that ran zero times
  * fails it), where x reads as `want`.
  */
-function isCountAssertion(s: ts.Statement, want: string): boolean {
+function isCountAssertion(s: ts.Statement, want: string, of: 'collection' | 'number' = 'collection'): boolean {
   if (!ts.isExpressionStatement(s)) return false;
   const call = s.expression;
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
@@ -269,14 +331,19 @@ function isCountAssertion(s: ts.Statement, want: string): boolean {
   const actual = expectCall.arguments[0];
   if (!actual || !arg) return false;
   const n = numberOf(arg);
-  if (negated) return matcher === 'toHaveLength' && n === 0 && canon(actual) === want;
-  if (canon(actual) === want) {
+  if (of === 'number') return !negated && canon(actual) === want && n !== undefined && countHolds(matcher, n);
+  if (negated) return matcher === 'toHaveLength' && n === 0 && sameCount(actual).includes(want);
+  if (sameCount(actual).includes(want)) {
     if (matcher === 'toHaveLength') return n !== undefined && n >= 1;
     return ['toEqual', 'toStrictEqual'].includes(matcher) && isNonEmptyLiteral(arg);
   }
   const a = unwrap(actual);
   if (!ts.isPropertyAccessExpression(a) || !['length', 'size'].includes(a.name.text)) return false;
-  if (canon(a.expression) !== want || n === undefined) return false;
+  return sameCount(a.expression).includes(want) && n !== undefined && countHolds(matcher, n);
+}
+
+/** Whether `expect(count)[matcher](n)` shows count ≥ 1. */
+function countHolds(matcher: string, n: number): boolean {
   if (['toBe', 'toEqual', 'toStrictEqual', 'toBeGreaterThanOrEqual'].includes(matcher)) return n >= 1;
   return matcher === 'toBeGreaterThan' && n >= 0;
 }

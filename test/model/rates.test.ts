@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { check } from '../../src/model/check';
 import { computeRates, describeRate, describeRates, MIN_CASES, RATE_KEYS } from '../../src/model/rates';
 import { consistentReport } from './generate';
+import { ofLength } from '../support/non-empty';
 
 const suqian2024 = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../fixtures/expected/suqian-2024.json'), 'utf8'),
@@ -85,7 +86,7 @@ describe('rates', () => {
         runs++;
         const checked = check('2021', v);
         const r = computeRates('2021', checked.cells, checked.unfilled);
-        for (const k of RATE_KEYS) {
+        for (const k of ofLength(RATE_KEYS, 4)) {
           const x = r[k];
           expect(x.numerator).not.toBeNull();
           if (x.denominator === 0) expect(x.ratio).toBeNull();
