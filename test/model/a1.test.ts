@@ -32,6 +32,7 @@ import {
   type FormulaRef,
   type Rect,
 } from '../../src/model/a1';
+import { nonEmpty } from '../support/non-empty';
 
 const cellSet = (rects: Rect[]) => rects.flatMap((r) => [...cellsOf(r)].map(([row, col]) => `${row},${col}`));
 
@@ -133,8 +134,7 @@ describe('rectangles', () => {
         expect(overlaps(a, b)).toBe(shared.length > 0);
         expect(x ? cellSet([x]).sort() : []).toEqual(shared.sort());
         const box = boundingRect(a, b);
-        expect(a.rows * a.cols + b.rows * b.cols).toBeGreaterThan(0);
-        for (const [row, col] of [...cellsOf(a), ...cellsOf(b)]) expect(contains(box, row, col)).toBe(true);
+        for (const [row, col] of nonEmpty([...cellsOf(a), ...cellsOf(b)])) expect(contains(box, row, col)).toBe(true);
         expect(sameRect(boundingRect(a, a), a)).toBe(true);
       }),
     );
@@ -230,6 +230,8 @@ describe('references in formulas', () => {
   });
 
   it('shifting moves relative parts by exactly the offset and keeps $-anchored parts, sheets and the rest', () => {
+    // A generated formula may hold no reference; across the runs many are shifted (counted, asserted below).
+    let shiftedRefs = 0;
     fc.assert(
       fc.property(
         formula,
@@ -247,6 +249,7 @@ describe('references in formulas', () => {
             expect([q.rowAbs, q.colAbs]).toEqual([p.rowAbs, p.colAbs]);
           };
           before.forEach((r, i) => {
+            shiftedRefs++;
             expect(after[i].sheet).toBe(r.sheet);
             moved(r.start, after[i].start);
             moved(r.end, after[i].end);
@@ -258,6 +261,7 @@ describe('references in formulas', () => {
         },
       ),
     );
+    expect(shiftedRefs).toBeGreaterThan(0);
   });
 
   it('shifts a conditional-format formula across its range the way Excel copies it', () => {
