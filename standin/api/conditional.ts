@@ -7,7 +7,8 @@ import { isErrorValue } from '../state';
 import type { Mirror } from './base';
 import { ClientResult, StandInCollection, StandInContext, StandInObject } from './base';
 import type { RangeTarget } from './range';
-import { normalizeColor, StandInRange, StandInRangeAreas } from './range';
+import { StandInRange, StandInRangeAreas } from './range';
+import { normalizeColor } from './range-format';
 
 interface CfTarget {
   sheetId: string;
