@@ -52,7 +52,7 @@ const TEXT = {
     " · The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
 };
 
-export interface GridProps {
+interface GridProps {
   app: StandInApp;
   /** Where Esc and F6 send the focus: the task pane beside the grid. */
   paneSelector?: string;

@@ -24,7 +24,7 @@ export interface GridCell {
   borders: { top?: string; right?: string; bottom?: string; left?: string };
 }
 
-export interface GridView {
+interface GridView {
   name: string;
   colWidths: number[];
   rowHeights: number[];

@@ -64,7 +64,7 @@ export interface SheetView {
 type ColumnRef = string | number;
 
 /** What the app needs from the stand-in around it: waiting for event handlers, and the RichApi host. */
-export interface AppHooks {
+interface AppHooks {
   settle(): Promise<void>;
   host(): RichApiHost;
 }

@@ -40,12 +40,12 @@ import { valueType } from './values';
 import { nextTask } from './tasks';
 
 /** Who changed the workbook: the add-in (API), the user here, or a co-author in another copy of the file. */
-export type Origin = 'api' | 'user' | 'remote';
+type Origin = 'api' | 'user' | 'remote';
 
-export type ChangeType =
+type ChangeType =
   'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
 
-export interface ChangeDetails {
+interface ChangeDetails {
   valueBefore: string | number | boolean;
   valueAfter: string | number | boolean;
   valueTypeBefore: string;
@@ -95,7 +95,7 @@ interface Transaction {
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
-export function cloneFormat(f: CellFormat): CellFormat {
+function cloneFormat(f: CellFormat): CellFormat {
   return { ...f, font: { ...f.font }, borders: { ...f.borders } };
 }
 
@@ -1115,7 +1115,7 @@ function apiOf(v: Scalar): string | number | boolean {
 
 const DEFAULT_FORMAT_JSON = JSON.stringify(defaultFormat());
 
-export function isDefaultFormat(f: CellFormat): boolean {
+function isDefaultFormat(f: CellFormat): boolean {
   // Most formatted cells differ in one of these: a quick no before the exact test.
   if (f.fill !== null || f.numberFormat !== 'General' || f.locked !== true || f.horizontalAlignment !== 'General')
     return false;

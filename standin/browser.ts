@@ -9,7 +9,7 @@ import { createStandInWith, type StandIn, type StandInOptions } from './core';
 import { apiVersionsIn, type OfficeClientWindow } from './richapi/client';
 
 /** The client the page loaded; null when the page has no office.js (the caller says so). */
-export function pageOfficeClient(): OfficeClientWindow | null {
+function pageOfficeClient(): OfficeClientWindow | null {
   const w = globalThis as unknown as Partial<OfficeClientWindow>;
   return w.Excel && w.OfficeExtension ? (w as OfficeClientWindow) : null;
 }

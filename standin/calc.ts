@@ -134,7 +134,7 @@ function extent(sheet: SheetState): { rows: number; cols: number } {
   return { rows: last < 0 ? 0 : Math.floor(last / MAX_COLS) + 1, cols };
 }
 
-export interface NameResolver {
+interface NameResolver {
   (name: string, sheet: SheetState): { sheet: SheetState; row: number; col: number; rows: number; cols: number } | null;
 }
 

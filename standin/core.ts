@@ -40,7 +40,7 @@ export interface StandIn {
   install(target?: object): () => void;
 }
 
-export interface OfficeClient {
+interface OfficeClient {
   window: OfficeClientWindow;
   apiVersions: ApiVersions | null;
 }

@@ -2,7 +2,7 @@
  * Errors shaped like `OfficeExtension.Error`: adapters branch on `code`, so the codes and the gist of the
  * messages follow Office's.
  */
-export type StandInErrorCode =
+type StandInErrorCode =
   | 'AccessDenied'
   | 'GeneralException'
   | 'InvalidArgument'

@@ -22,7 +22,5 @@ export function officeJsBuild(): string {
 }
 
 export type { StandIn, StandInOptions } from './core';
-export { StandInApp, UserActionRefused } from './app';
+export { UserActionRefused } from './app';
 export type { CellInfo, SheetView } from './app';
-export type { PaintedCell } from './book';
-export { StandInError } from './errors';

@@ -5,7 +5,7 @@
  * Microsoft's own (richapi/client.ts).
  */
 
-export interface HostOptions {
+interface HostOptions {
   /** Highest ExcelApi requirement set the host supports, e.g. '1.12' (default). */
   excelApi: string;
   /** Other requirement sets answered true by `isSetSupported` (name → highest version). */

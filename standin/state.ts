@@ -21,17 +21,7 @@ export interface BorderState {
   weight: string;
 }
 
-export type BorderKey =
-  | 'EdgeTop'
-  | 'EdgeBottom'
-  | 'EdgeLeft'
-  | 'EdgeRight'
-  | 'InsideVertical'
-  | 'InsideHorizontal'
-  | 'DiagonalDown'
-  | 'DiagonalUp';
-
-export interface FontState {
+interface FontState {
   name: string;
   size: number;
   bold: boolean;
@@ -146,7 +136,7 @@ export interface WorkbookState {
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
-export const DEFAULT_FONT: FontState = {
+const DEFAULT_FONT: FontState = {
   name: 'Calibri',
   size: 11,
   bold: false,
@@ -171,7 +161,7 @@ export function defaultFormat(): CellFormat {
   };
 }
 
-export function defaultProtectionOptions(): ProtectionOptions {
+function defaultProtectionOptions(): ProtectionOptions {
   return {
     allowAutoFilter: false,
     allowDeleteColumns: false,

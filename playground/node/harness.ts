@@ -12,7 +12,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 const ROOT = path.join(__dirname, '..', '..');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -26,7 +26,7 @@ export const CHROMIUM_FLAGS = [
 /** The environment variable through which the e2e global setup hands its playground build to every test file. */
 export const PLAYGROUND_BUILD_ENV = 'DT_PLAYGROUND_BUILD';
 
-export interface BuildOptions {
+interface BuildOptions {
   outDir: string;
   mode: 'development' | 'production';
   demo: boolean;

@@ -6,7 +6,7 @@ import { UsageError } from './command';
 import { isFormatId } from '../model/formats';
 import type { FormatId, Lang } from '../model/types';
 
-export interface ParsedArgs {
+interface ParsedArgs {
   flags: Set<string>;
   values: Map<string, string>;
   positional: string[];
@@ -46,7 +46,7 @@ export function formatOption(p: ParsedArgs, fallback: FormatId): FormatId {
  * Annual reports exist from 2008, the first year of the 政府信息公开条例, to next year's report being prepared: a
  * year outside that (`0000`, `9999`) is a typing slip that would end up in the title of the tables.
  */
-export const FIRST_REPORT_YEAR = 2008;
+const FIRST_REPORT_YEAR = 2008;
 
 /** `--year`; by default last year (reports are written early in the year for the year before). */
 export function yearOption(p: ParsedArgs, fallback = new Date().getFullYear() - 1): number {

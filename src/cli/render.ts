@@ -31,7 +31,7 @@ export interface ReportEntry {
   notes?: ReaderNote[];
 }
 
-export interface JsonFinding {
+interface JsonFinding {
   rule: string;
   instance: string;
   severity: string;
@@ -112,7 +112,7 @@ export function countSeverity(r: CheckResult, s: Finding['severity']): number {
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m' };
 const RESET = '\x1b[0m';
 
-export interface RenderOptions {
+interface RenderOptions {
   lang: Lang;
   colour: boolean;
   /** Say for each unread cell what the reader tried. */

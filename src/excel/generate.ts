@@ -17,7 +17,7 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function sheetNameFor(year: number, taken: readonly string[]): string {
+function sheetNameFor(year: number, taken: readonly string[]): string {
   return uniqueSheetName(`${year}年度报表`, taken);
 }
 
@@ -102,7 +102,7 @@ export async function generateReport(req: GenerateRequest): Promise<GenerateOutc
 }
 
 /** Queues every write of the plan on `sheet`; no sync. */
-export function writePlan(sheet: Excel.Worksheet, plan: SheetPlan, protect: boolean): void {
+function writePlan(sheet: Excel.Worksheet, plan: SheetPlan, protect: boolean): void {
   const area = sheet.getRange(plan.address);
   const formulas: (string | number)[][] = Array.from({ length: plan.rows }, () =>
     Array<string | number>(plan.cols).fill(''),

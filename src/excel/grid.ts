@@ -6,7 +6,7 @@
 import { normaliseLabel } from '../model/normalise';
 import type { LabelCell, TableDef } from '../model/types';
 
-export interface GridMatch {
+interface GridMatch {
   /** Format grid row → row offset inside the read range, for every row found. */
   rowMap: Map<number, number>;
   /** Row offsets inside the range that belong to no row of the format. */

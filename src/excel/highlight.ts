@@ -47,7 +47,7 @@ export function paintedCellOf(formula: string): CellId | null {
 const AT_RE = /(?:ISREF|ROW)\(\$([A-Z]+)\$(\d+)\)/;
 
 /** Where a highlight format sits now, from its rule; null for a rule that does not say (written before). */
-export function paintedAddressOf(formula: string): string | null {
+function paintedAddressOf(formula: string): string | null {
   const m = AT_RE.exec(formula);
   return m ? `${m[1]}${m[2]}` : null;
 }
@@ -63,7 +63,7 @@ function stronger(a: PaintClass | undefined, b: PaintClass): PaintClass {
 export { MAX_STRONG_SUSPECTS } from '../model/mistakes';
 
 /** How the add-in knows more than the findings say: which totals are live formulas, what the user just edited. */
-export interface PaintContext {
+interface PaintContext {
   format: FormatId;
   formulaCells: ReadonlySet<CellId>;
   edits?: Readonly<Record<string, EditAttribution>>;
@@ -100,13 +100,13 @@ export function desiredPaint(findings: readonly Finding[], ctx?: PaintContext): 
   return out;
 }
 
-export interface PaintPlan {
+interface PaintPlan {
   remove: LoadedFormat[];
   add: { id: CellId; sheet: string; address: string; cls: PaintClass }[];
 }
 
 /** What is painted now, per cell, as found on the sheet. */
-export function currentPaint(formats: readonly LoadedFormat[]): Map<CellId, LoadedFormat[]> {
+function currentPaint(formats: readonly LoadedFormat[]): Map<CellId, LoadedFormat[]> {
   const out = new Map<CellId, LoadedFormat[]>();
   for (const f of formats) {
     const id = paintedCellOf(f.formula);

@@ -22,7 +22,7 @@ import { MARKS_KEY } from './metadata';
 import { writeText } from './write-text';
 import { applyMarks, parseMarks, storedMarks, withMark, withoutMark, type ReviewedMark } from '../model/reviewed-marks';
 
-export interface ExcelHostOptions {
+interface ExcelHostOptions {
   /** Quiet time after the last change before a live check runs (ms). */
   debounceMs?: number;
 }
@@ -50,7 +50,7 @@ function emptyCheck(problems: HostProblem[]): HostCheck {
 }
 
 /** The data cells a change event covers, with the values before/after when Excel gave them (one cell). */
-export function editedCells(snap: Snapshot, changes: readonly UserChange[]): EditedCell[] {
+function editedCells(snap: Snapshot, changes: readonly UserChange[]): EditedCell[] {
   const out: EditedCell[] = [];
   if (!changes.length) return out;
   const cells = Object.entries(snap.cellAddress).map(([id, address]) => ({

@@ -69,7 +69,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b || String(a) === String(b);
 }
 
-export interface ChangeEvent {
+interface ChangeEvent {
   address: string;
   changeType: string;
   worksheetId: string;
@@ -79,7 +79,7 @@ export interface ChangeEvent {
 }
 
 /** Whether a change on a sheet can affect the tables: edits that touch them, and any row/column shift. */
-export function isRelevant(ev: ChangeEvent, locations: readonly CachedLocation[]): boolean {
+function isRelevant(ev: ChangeEvent, locations: readonly CachedLocation[]): boolean {
   const here = locations.filter((l) => l.sheetId === ev.worksheetId);
   if (!here.length) return false;
   if (ev.changeType !== 'RangeEdited' && ev.changeType !== 'Unknown') return true;
@@ -99,7 +99,7 @@ export interface UserChange {
   valueAfter?: unknown;
 }
 
-export interface LiveOptions {
+interface LiveOptions {
   debounceMs: number;
   ownWrites: OwnWrites;
   /**

@@ -8,7 +8,7 @@
 import { MAX_COLS, MAX_ROWS, parseAddress, rectA1 } from '../model/a1';
 import type { FormatId, TableId } from '../model/types';
 import { isFormatId } from '../model/formats';
-import { TABLE_NAME_PREFIX, tableName } from '../model/layout';
+import { TABLE_NAME_PREFIX } from '../model/layout';
 
 export const SETTINGS_KEY = 'disclosureTables.report';
 /** The 已核实 marks (`src/model/reviewed-marks.ts`), in the file with the tables they are about. */
@@ -41,10 +41,6 @@ export const TABLE_IDS: readonly TableId[] = ['T2', 'T3', 'T4'];
 
 export function isOurName(name: string): boolean {
   return name.startsWith(TABLE_NAME_PREFIX);
-}
-
-export function tableOfName(name: string): TableId | null {
-  return TABLE_IDS.find((t) => tableName(t) === name) ?? null;
 }
 
 /** `=Sheet1!$A$4:$D$17`, `='My sheet'!$A$4:$D$17` → sheet and address; `null` for `#REF!` and non-range names. */

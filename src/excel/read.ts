@@ -232,7 +232,7 @@ function toRaw(v: unknown): RawValue {
 }
 
 /** What is wrong with a table's layout, as data (the pane words it through the message table). */
-export function describeDamage(
+function describeDamage(
   def: TableDef,
   m: ReturnType<typeof matchGrid>,
   origin: { row: number; col: number },

@@ -11,7 +11,7 @@ import { errorMessage } from './errors';
 import { charsToPoints, uniqueSheetName } from './generate';
 import { runExcel } from './run';
 
-export const TEXT_SHEET_NAME = '文字说明';
+const TEXT_SHEET_NAME = '文字说明';
 /** Wide enough for a sentence a line on screen; the rest wraps. */
 const TEXT_COLUMN_CHARS = 100;
 

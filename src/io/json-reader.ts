@@ -83,7 +83,7 @@ function toInput(file: string, obj: unknown, label: Label): ReportInput {
   };
 }
 
-export function parseJsonReports(file: string, text: string): ReportInput[] {
+function parseJsonReports(file: string, text: string): ReportInput[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));

@@ -17,17 +17,17 @@ import { InputError, type ReportInput, type ReportReader } from './report-input'
 import { reportTextReaders } from './text/readers';
 import { xlsxNodeReader as xlsxReader } from './xlsx/node-reader';
 
-export const READERS: ReportReader[] = [jsonReader, xlsxReader, ...reportTextReaders];
+const READERS: ReportReader[] = [jsonReader, xlsxReader, ...reportTextReaders];
 
 const HEAD_BYTES = 512;
 
 /** Larger files are refused before reading: a year's report, even a folder's worth in one workbook, is far smaller. */
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /**
  * Plain text and HTML hold only the report's words (a real one is under 200 KB), and reading them costs far more
  * per byte than a workbook: 48 MB of text took 50 s and 1 GB of memory before this cap.
  */
-export const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_TEXT_FILE_BYTES = 5 * 1024 * 1024;
 const TEXT_READERS = new Set(['report-text', 'report-html']);
 
 export interface Unreadable {
@@ -37,13 +37,13 @@ export interface Unreadable {
   en?: string;
 }
 
-export interface ReadOutcome {
+interface ReadOutcome {
   inputs: ReportInput[];
   /** Files found in folders that a reader claimed but could not read. */
   unreadable: Unreadable[];
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   cwd?: string;
   readers?: ReportReader[];
   /** Called before each file is read, with the files planned in all (for a progress bar). */
@@ -149,13 +149,13 @@ function shown(file: string, cwd: string): string {
 }
 
 /** What one planned file gave: its reports, or why it is unreadable, or nothing (no reader claims it). */
-export type FileOutcome = { inputs: ReportInput[] } | { unreadable?: Unreadable };
+type FileOutcome = { inputs: ReportInput[] } | { unreadable?: Unreadable };
 
 /**
  * The reports of the user's paths, one file at a time, so a folder of thousands is never held whole: each file's
  * reports (or why it is unreadable) are handed on before the next file is read.
  */
-export async function* readEach(paths: string[], options: ReadOptions = {}): AsyncGenerator<FileOutcome> {
+async function* readEach(paths: string[], options: ReadOptions = {}): AsyncGenerator<FileOutcome> {
   const readers = options.readers ?? READERS;
   const planned = planFiles(paths, options.cwd);
   for (let i = 0; i < planned.length; i++) {

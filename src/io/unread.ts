@@ -17,7 +17,7 @@ export function unreadTried(u: UnreadCell, lang: Lang): string | undefined {
   return formatMessage(`unread.tried.${what}` as MessageKey, lang, params);
 }
 
-export interface UnreadGroup {
+interface UnreadGroup {
   reason: string;
   line?: string;
   tried?: string;

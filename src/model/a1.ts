@@ -64,7 +64,7 @@ export function absoluteQualified(sheet: string, r: Rect): string {
 }
 
 /** Splits `'My sheet'!A1:B2` into its sheet part (unquoted) and its reference. */
-export function splitSheet(address: string): { sheet?: string; ref: string } {
+function splitSheet(address: string): { sheet?: string; ref: string } {
   const s = address.trim();
   const bang = s.lastIndexOf('!');
   if (bang < 0) return { ref: s };
@@ -217,7 +217,7 @@ export function coalesce(cells: Iterable<readonly [number, number]>): Rect[] {
 
 // ---- References inside formula text ----
 
-export interface RefPoint {
+interface RefPoint {
   /** Zero-based; -1 on the axis a whole-row / whole-column reference does not have. */
   row: number;
   col: number;

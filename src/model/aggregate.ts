@@ -27,7 +27,7 @@ export function sameSum(kind: CellKind, stated: number, sum: number): boolean {
   return roundSum(kind, stated) === roundSum(kind, sum);
 }
 
-export interface Addition {
+interface Addition {
   /** The sum of each cell over the parts (unfilled and unreadable cells count as 0). */
   values: Record<CellId, number>;
   /** Cells some part left unfilled (or filled with something that is not a number): counted as 0. */

@@ -9,19 +9,19 @@
 import { sentences } from './narrative';
 
 /** The prose sections, by their key in `DOC_SECTIONS`. */
-export type ProseKey = 'overview' | 'problems' | 'other';
-export type Prose = Partial<Record<ProseKey, string>>;
+type ProseKey = 'overview' | 'problems' | 'other';
+type Prose = Partial<Record<ProseKey, string>>;
 
 /** Share of a section's sentences that must be repeated for a warning ("(nearly) all"). */
-export const COPIED_SHARE = 0.8;
+const COPIED_SHARE = 0.8;
 /** Sections with fewer sentences than this say too little to call copied (a one-line 六、其他 "无"). */
-export const MIN_SENTENCES = 3;
+const MIN_SENTENCES = 3;
 /** Two sentences this similar (character pairs, numbers taken out) are the same sentence reworded in a word. */
 const NEARLY_SAME = 0.9;
 /** Sentences shorter than this (numbers taken out) are headings or fragments: not counted. */
 const MIN_CHARS = 8;
 
-export interface CopiedSection {
+interface CopiedSection {
   section: ProseKey;
   sentences: number;
   repeated: number;

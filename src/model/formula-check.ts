@@ -8,7 +8,7 @@ import { a1, parseA1 } from './a1';
 import type { PreparedFormat } from './prepared';
 import type { CellId, DataCell, ReportFormat, RuleId, Severity, TableId } from './types';
 
-export interface FormulaProblem {
+interface FormulaProblem {
   rule: Extract<RuleId, 'F.notFormula' | 'F.formulaRange'>;
   severity: Severity;
   table: TableId;
@@ -19,7 +19,7 @@ export interface FormulaProblem {
   expected: string;
 }
 
-export interface FormulaReport {
+interface FormulaReport {
   problems: FormulaProblem[];
   /** Totals whose formula covers exactly their parts. */
   intact: Set<CellId>;
@@ -104,7 +104,7 @@ function expectedFormula(parts: { row: number; col: number }[]): string {
 }
 
 /** What a total should hold, for one layout of its parts; `same` remembers the last formula judged against it. */
-export interface Expectation {
+interface Expectation {
   parts: readonly string[];
   expected: string;
   want: ReadonlySet<string>;

@@ -3,7 +3,7 @@
  * widths, names, conditional formats, unlocked input ranges). The Excel adapter and the .xlsx writer both apply
  * this one plan, so positions, labels and formulas exist in one place only.
  */
-import { a1, columnLetters, rectA1 } from './a1';
+import { a1, rectA1 } from './a1';
 import { REPORT_TITLE_SUFFIX } from './formats/labels';
 import { COMMON_PLACEHOLDERS } from './values';
 import { getFormat } from './formats';
@@ -25,7 +25,7 @@ export interface CellStyle {
 }
 
 /** Fonts that print like a government report; Excel substitutes a Song face where these are missing. */
-export const REPORT_FONTS = { body: '宋体', heading: '黑体', title: '宋体' } as const;
+const REPORT_FONTS = { body: '宋体', heading: '黑体', title: '宋体' } as const;
 
 export const STYLES: Record<StyleKey, CellStyle> = {
   title: {
@@ -107,7 +107,7 @@ export const NUMBER_FORMATS: Record<CellKind, string> = {
   amount: '0.0000',
 };
 
-export interface PlanCell {
+interface PlanCell {
   row: number;
   col: number;
   address: string;
@@ -119,7 +119,7 @@ export interface PlanCell {
   cellId?: CellId;
 }
 
-export interface PlanMerge {
+interface PlanMerge {
   row: number;
   col: number;
   rows: number;
@@ -138,7 +138,7 @@ export interface PlanConditionalFormat {
   severity: 'error' | 'warning' | 'unfilled';
 }
 
-export interface PlanTable {
+interface PlanTable {
   id: TableId;
   /** Absolute position of the table grid (header rows included, heading excluded). */
   row: number;
@@ -175,7 +175,7 @@ export interface SheetPlan {
   cellAddress: Record<CellId, string>;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   format?: FormatId;
   year: number;
   org?: string;
@@ -432,5 +432,3 @@ function selfChecks(format: ReportFormat, tables: PlanTable[], addr: Record<Cell
   }
   return out;
 }
-
-export { columnLetters };

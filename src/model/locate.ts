@@ -14,7 +14,7 @@ import type { PreparedFormat } from './prepared';
 import type { FormatRules } from './rules/instances';
 import type { CellId, ReportFormat } from './types';
 
-export interface LocateInput {
+interface LocateInput {
   /** The format's equations (`rules`), its parts → totals (`dependents`) and the locator's memo (`locator`). */
   prepared: PreparedFormat;
   /** Values used in the arithmetic (0 for unfilled cells); only the candidates' are read. */
@@ -30,11 +30,11 @@ export interface LocateInput {
 }
 
 /** What the locator reads of the values: a Map will do, or anything that answers by id. */
-export interface CellValues {
+interface CellValues {
   get(id: CellId): number | undefined;
 }
 
-export interface Location {
+interface Location {
   /** The failed equations (indexes into `rules.equations`) this location explains. */
   equations: number[];
   /** Every cell of every minimal correction; empty when no correction of up to three cells exists. */

@@ -14,16 +14,16 @@ import { cellId, getFormat, T3_RESULT_TOTAL_ROW, T3_TOTAL_COLUMN, T4_TOTAL_COLUM
 import { parseCell } from './values';
 import type { CellId, FormatId, RawValues, ReportFormat } from './types';
 
-export type NarrativeSectionKey = 'active' | 'application' | 'review';
+type NarrativeSectionKey = 'active' | 'application' | 'review';
 
-export interface NarrativeSection {
+interface NarrativeSection {
   key: NarrativeSectionKey;
   /** The sub-heading as reports print it inside 一、总体情况. */
   title: string;
   text: string;
 }
 
-export interface GeneratedNarrative {
+interface GeneratedNarrative {
   sections: NarrativeSection[];
   /** The sections joined: a heading line, then its paragraph, for pasting into the report. */
   text: string;

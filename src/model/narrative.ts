@@ -7,12 +7,12 @@ import { cellId, getFormat, isFormatId } from './formats';
 import { toSimplified } from './normalise';
 import type { CellId, FindingDraft, FindingParams, FormatId, NarrativeRuleId, RawValues, ReportFormat } from './types';
 
-export type NarrativeMetric =
+type NarrativeMetric =
   'received' | 'carryIn' | 'completed' | 'carryOut' | 'noApplications' | 'review' | 'suit' | `result:${ResultCategory}`;
 
-export type ResultCategory = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R1+R2';
+type ResultCategory = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R1+R2';
 
-export interface NarrativeFigure {
+interface NarrativeFigure {
   metric: NarrativeMetric;
   /** The number the narrative states (0 for a "未收到" statement). */
   value: number;
@@ -364,7 +364,7 @@ interface Claim {
   phrase: string;
 }
 
-export function narrativeClaims(narrative: string): Claim[] {
+function narrativeClaims(narrative: string): Claim[] {
   const out: Claim[] = [];
   for (const sentence of sentences(narrative)) {
     const done =

@@ -107,7 +107,7 @@ export function withoutTrailingNote(s: string): string | null {
   return m ? normaliseLabel(m[1]) : null;
 }
 
-export interface LabelKeys {
+interface LabelKeys {
   /** `normaliseLabel`. */
   key: string;
   /** `labelCore`. */

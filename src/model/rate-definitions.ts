@@ -10,7 +10,7 @@ export type RateKey = 'substantiveDisclosure' | 'refusal' | 'reviewCorrection' |
 export const RATE_KEYS: readonly RateKey[] = ['substantiveDisclosure', 'refusal', 'reviewCorrection', 'suitCorrection'];
 
 /** The cells a rate adds up above and below the line. */
-export interface RateDefinition {
+interface RateDefinition {
   numerator: CellId[];
   denominator: CellId[];
 }

@@ -28,7 +28,7 @@ export interface Rate {
   meaningful: boolean;
 }
 
-export type Rates = Record<RateKey, Rate>;
+type Rates = Record<RateKey, Rate>;
 
 /**
  * The four rates of one report. `cells` are the checked numbers (a CheckResult's `cells`); a cell missing from it

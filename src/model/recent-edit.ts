@@ -98,7 +98,7 @@ function fixFor(format: ReportFormat, result: CheckResult, f: Finding, id: CellI
   return fix;
 }
 
-export interface Attributed {
+interface Attributed {
   memory: EditMemory;
   /** By `findingKey`: the edit each failed relation is put down to. */
   edits: Record<string, EditAttribution>;

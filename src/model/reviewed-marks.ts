@@ -26,7 +26,7 @@ export interface ReviewedMark {
 /** A reason is a short note, not a document: longer text is refused rather than cut. */
 export const MAX_REASON_LENGTH = 200;
 /** More marks than any report has warnings: a setting that holds more is not ours. */
-export const MAX_MARKS = 500;
+const MAX_MARKS = 500;
 
 /** What a mark and a finding have in common: one key per rule instance. */
 export function markKey(x: { rule: RuleId; instance: string }): string {

@@ -19,15 +19,15 @@ export type CellKind = 'count' | 'signedCount' | 'amount';
  * `input`: the user types it. `total`: generated as a live formula (`formula` says how), and still checked,
  * because published tables are typed by hand and generated ones get overwritten.
  */
-export type CellRole = 'input' | 'total';
+type CellRole = 'input' | 'total';
 
 /** Zero-based position inside a table's own grid (row 0 is the table's first header row). */
-export interface GridPos {
+interface GridPos {
   row: number;
   col: number;
 }
 
-export interface GridSpan extends GridPos {
+interface GridSpan extends GridPos {
   rows: number;
   cols: number;
 }
@@ -122,7 +122,7 @@ export type NarrativeRuleId =
   | 'N.allUpheld';
 
 /** Why a suggested value was chosen: the only correction that satisfies every rule, or a digit typo (swapped digits). */
-export type Evidence = 'unique' | 'digitTypo';
+type Evidence = 'unique' | 'digitTypo';
 
 /**
  * What a finding knows besides its cells and numbers, as data: a cell's text as typed (`raw`), a formula, the

@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from './types';
 
-export type ReportVerdict = 'errors' | 'incomplete' | 'warnings' | 'unread' | 'pass';
+type ReportVerdict = 'errors' | 'incomplete' | 'warnings' | 'unread' | 'pass';
 
 /** `unread`: how many cells the reader could not read (not the report's fault; 0 for a workbook or JSON). */
 export function reportVerdict(r: CheckResult, unread = 0): ReportVerdict {

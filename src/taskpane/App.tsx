@@ -21,7 +21,7 @@ import { ReviewedMarks } from './components/ReviewedMarks';
 import { newMark } from '../model/reviewed-marks';
 import { reviewStrings } from './i18n-review';
 
-export interface AppProps {
+interface AppProps {
   host: HostOperations;
   initialLang?: Lang;
   theme?: ThemeKind;

@@ -82,7 +82,7 @@ export interface WorkbookReport {
 }
 
 /** Where the report is another year's or another body's than the workbook's tables; null when nothing differs. */
-export interface ImportMismatch {
+interface ImportMismatch {
   year?: { report: number; workbook: number };
   org?: { report: string; workbook: string };
 }

@@ -5,9 +5,9 @@
  */
 import type { DataCell, LabelCell, TableDef } from '../model/types';
 
-export type GridItem = { kind: 'label'; label: LabelCell } | { kind: 'cell'; cell: DataCell };
+type GridItem = { kind: 'label'; label: LabelCell } | { kind: 'cell'; cell: DataCell };
 
-export interface GridEntry {
+interface GridEntry {
   item: GridItem;
   row: number;
   col: number;

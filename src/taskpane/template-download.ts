@@ -10,7 +10,7 @@ import { FORMAT_IDS } from '../model/formats';
 import type { FormatId } from '../model/types';
 
 export type TemplateRequest = Omit<GenerateRequest, 'target' | 'protect'>;
-export type OpenWorkbook = (bytes: Uint8Array, downloadPage: string) => Promise<WorkbookDelivery>;
+type OpenWorkbook = (bytes: Uint8Array, downloadPage: string) => Promise<WorkbookDelivery>;
 
 /** The download page next to the pane (same folder on the add-in's server). */
 export const TEMPLATE_PAGE = 'template.html';
@@ -38,13 +38,13 @@ export function templateRequestFromQuery(search: string): TemplateRequest | null
   return { format: format as FormatId, year, org };
 }
 
-export async function templateBytes(req: TemplateRequest): Promise<Uint8Array> {
+async function templateBytes(req: TemplateRequest): Promise<Uint8Array> {
   const { writeTemplate } = await import(/* webpackChunkName: "xlsx-template" */ '../io/xlsx/template');
   return writeTemplate({ format: req.format, year: req.year, org: req.org, protect: true });
 }
 
 /** Saves bytes through a download link (what a browser, and Office on the web, honour). */
-export function saveWithLink(bytes: Uint8Array, fileName: string): void {
+function saveWithLink(bytes: Uint8Array, fileName: string): void {
   const blob = new Blob([bytes as BlobPart], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });

@@ -6,7 +6,7 @@ import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from 
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast';
 
-export interface OfficeThemeLike {
+interface OfficeThemeLike {
   bodyBackgroundColor?: string;
   isDarkTheme?: boolean;
 }

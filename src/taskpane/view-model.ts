@@ -10,7 +10,7 @@ import type { CellId, CheckResult, Finding, FormatId, TableId } from '../model/t
 
 export const TABLE_ORDER: readonly TableId[] = ['T2', 'T3', 'T4'];
 
-export interface TableStatus {
+interface TableStatus {
   table: TableId | null;
   /** Mistakes (one per cause, see `groupMistakes`), not rule instances. */
   errors: number;
@@ -27,7 +27,7 @@ export interface TableStatus {
  * example a column cleared), so it was not fully checked. `pass`: every table read whole, every input cell filled
  * and nothing wrong: a table with blank cells, or one the host could not read, never passes.
  */
-export type OverallState = 'notFilled' | 'filling' | 'errors' | 'damaged' | 'pass';
+type OverallState = 'notFilled' | 'filling' | 'errors' | 'damaged' | 'pass';
 
 export interface Overview {
   tables: TableStatus[];

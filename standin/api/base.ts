@@ -134,7 +134,7 @@ export class ClientResult<T> {
 }
 
 /** The RichApi spelling of a client member name: `values` → `Values`. */
-export function richApiName(clientName: string): string {
+function richApiName(clientName: string): string {
   return clientName.charAt(0).toUpperCase() + clientName.slice(1);
 }
 
@@ -146,7 +146,7 @@ export function clientName(richApiName: string): string {
 type LoadOption = string | string[] | object | undefined;
 
 /** Turns Office's load forms (`'a, b/c'`, `['a']`, `{ a: true, b: { c: true } }`, `{ select, expand }`) into paths. */
-export function loadPaths(opt: LoadOption): string[][] | null {
+function loadPaths(opt: LoadOption): string[][] | null {
   if (opt === undefined || opt === null) return null;
   if (typeof opt === 'string') {
     return opt
@@ -447,7 +447,7 @@ export class StandInEventHandlers<T> {
   }
 }
 
-export class StandInEventHandlerResult<T> {
+class StandInEventHandlerResult<T> {
   constructor(
     readonly context: StandInContext,
     private readonly handlers: StandInEventHandlers<T>,

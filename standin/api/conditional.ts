@@ -110,7 +110,7 @@ abstract class CfPart extends StandInObject<true> {
   }
 }
 
-export class StandInConditionalFormat
+class StandInConditionalFormat
   extends StandInObject<CfTarget>
   implements
     Mirror<
@@ -224,7 +224,7 @@ export class StandInConditionalFormat
   }
 }
 
-export class StandInCustomConditionalFormat
+class StandInCustomConditionalFormat
   extends CfPart
   implements Mirror<Excel.CustomConditionalFormat, 'rule' | 'format' | 'load'>
 {
@@ -273,7 +273,7 @@ export class StandInCustomConditionalFormat
   }
 }
 
-export class StandInConditionalFormatRule
+class StandInConditionalFormatRule
   extends CfPart
   implements Mirror<Excel.ConditionalFormatRule, 'formula' | 'formulaLocal' | 'load'>
 {
@@ -311,7 +311,7 @@ export class StandInConditionalFormatRule
   }
 }
 
-export class StandInConditionalRangeFormat
+class StandInConditionalRangeFormat
   extends CfPart
   implements Mirror<Excel.ConditionalRangeFormat, 'fill' | 'font' | 'load'>
 {
@@ -334,7 +334,7 @@ export class StandInConditionalRangeFormat
   }
 }
 
-export class StandInConditionalRangeFill
+class StandInConditionalRangeFill
   extends CfPart
   implements Mirror<Excel.ConditionalRangeFill, 'color' | 'clear' | 'load'>
 {
@@ -360,7 +360,7 @@ export class StandInConditionalRangeFill
   }
 }
 
-export class StandInConditionalRangeFont
+class StandInConditionalRangeFont
   extends CfPart
   implements Mirror<Excel.ConditionalRangeFont, 'color' | 'bold' | 'italic' | 'clear' | 'load'>
 {

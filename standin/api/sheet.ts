@@ -9,7 +9,7 @@ import { ClientResult, StandInCollection, StandInContext, StandInEventHandlers, 
 import { StandInRange, StandInRangeAreas } from './range';
 import { StandInNamedItemCollection } from './workbook';
 
-export interface ChangedEventArgs {
+interface ChangedEventArgs {
   type: 'WorksheetChanged';
   address: string;
   changeType: RawChange['changeType'];
@@ -21,7 +21,7 @@ export interface ChangedEventArgs {
   getRangeOrNullObject(ctx: StandInContext): StandInRange;
 }
 
-export interface SelectionEventArgs {
+interface SelectionEventArgs {
   type: 'WorksheetSelectionChanged';
   address: string;
   worksheetId: string;
@@ -32,7 +32,7 @@ function rangeIn(ctx: StandInContext, sheetId: string, rect: Rect, nullable: boo
 }
 
 /** `apiVersion`: the host's ExcelApi minor version; older hosts give fewer fields, as Excel does. */
-export function changedArgs(c: RawChange, apiVersion: number): ChangedEventArgs {
+function changedArgs(c: RawChange, apiVersion: number): ChangedEventArgs {
   const args: ChangedEventArgs = {
     type: 'WorksheetChanged',
     address: rectA1(c.rect),
@@ -49,7 +49,7 @@ export function changedArgs(c: RawChange, apiVersion: number): ChangedEventArgs 
   return args;
 }
 
-export function selectionArgs(s: RawSelection): SelectionEventArgs {
+function selectionArgs(s: RawSelection): SelectionEventArgs {
   return { type: 'WorksheetSelectionChanged', address: rectA1(s.rect), worksheetId: s.sheetId };
 }
 
@@ -282,7 +282,7 @@ export class StandInWorksheet
   }
 }
 
-export class StandInWorksheetProtection
+class StandInWorksheetProtection
   extends StandInObject<true>
   implements Mirror<Excel.WorksheetProtection, 'protected' | 'options' | 'protect' | 'unprotect' | 'load'>
 {
@@ -331,7 +331,7 @@ export class StandInWorksheetProtection
   }
 }
 
-export class StandInFreezePanes
+class StandInFreezePanes
   extends StandInObject<true>
   implements Mirror<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze' | 'getLocationOrNullObject'>
 {

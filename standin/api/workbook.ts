@@ -9,7 +9,7 @@ import { ClientResult, StandInCollection, StandInContext, StandInEventHandlers, 
 import { StandInRange } from './range';
 import { StandInWorksheet, StandInWorksheetCollection } from './sheet';
 
-export class StandInApplication
+class StandInApplication
   extends StandInObject<true>
   implements
     Mirror<
@@ -55,7 +55,7 @@ interface NameKey {
   scope: string | null;
 }
 
-export class StandInNamedItem
+class StandInNamedItem
   extends StandInObject<NameKey>
   implements
     Mirror<
@@ -250,7 +250,7 @@ export class StandInNamedItemCollection
   }
 }
 
-export class StandInSetting
+class StandInSetting
   extends StandInObject<string>
   implements Mirror<Excel.Setting, 'key' | 'value' | 'delete' | 'load' | 'isNullObject'>
 {
@@ -294,7 +294,7 @@ export class StandInSetting
  * (https://learn.microsoft.com/javascript/api/excel/excel.settingcollection, ExcelApi 1.4). They are saved with the
  * workbook; no `saveAsync` as the common API's `Office.context.document.settings` needs.
  */
-export class StandInSettingCollection
+class StandInSettingCollection
   extends StandInCollection<StandInSetting>
   implements Mirror<Excel.SettingCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'getCount' | 'items' | 'load'>
 {
@@ -331,7 +331,7 @@ export class StandInSettingCollection
   }
 }
 
-export interface WorkbookSelectionArgs {
+interface WorkbookSelectionArgs {
   type: 'SelectionChanged';
   workbook: StandInWorkbook;
 }

@@ -28,7 +28,7 @@ export interface OfficeClientWindow {
 
 type FireOne = (handler: (args: unknown) => unknown, args: unknown) => () => unknown;
 
-export interface Connection {
+interface Connection {
   send(req: RichApiRequest): Promise<RichApiResponse>;
   /** Called with each event handler's promise as office.js starts it. */
   handlerStarted(p: Promise<unknown>): void;

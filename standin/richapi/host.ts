@@ -69,16 +69,16 @@ const PATH = { global: 1, newObject: 2, method: 3, property: 4, indexer: 5, refe
 const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4, trace: 5 } as const;
 
 /** office.js sets this request flag when a request writes (`ClientRequestBase.aggregrateRequestFlags`). */
-export const FLAG_WRITE = 1;
+const FLAG_WRITE = 1;
 /** `Excel.run({ delayForCellEdit: true }, …)` sets this request flag (`onBeforeExcelRun` in the client). */
-export const FLAG_DELAY_FOR_CELL_EDIT = 64;
+const FLAG_DELAY_FOR_CELL_EDIT = 64;
 
 /** The event type office.js gives `Worksheet.onChanged` (`eventType: 10` in its `GenericEventHandlers`). */
-export const EVENT_DATA_CHANGED = 10;
+const EVENT_DATA_CHANGED = 10;
 /** `GenericEventRegistration.richApiMessageEventCategory` / `Constants.eventMessageCategory`. */
-export const EVENT_MESSAGE_CATEGORY = 65536;
+const EVENT_MESSAGE_CATEGORY = 65536;
 /** `onSelectionChanged` (`eventType: 14`). */
-export const EVENT_SELECTION_CHANGED = 14;
+const EVENT_SELECTION_CHANGED = 14;
 /** office.js's `Constants.eventWorkbookId`: the target of collection-level events. */
 const WORKBOOK_TARGET = 'Workbook';
 /** Which event each registration method turns on. */
@@ -97,7 +97,7 @@ export type ApiVersions = ReadonlyMap<string, string>;
 
 const REF_PREFIX = 'standin-event:';
 
-export interface HostOptions {
+interface HostOptions {
   /** The ExcelApi version this host implements: members of a later set fail with `ApiNotFound`. */
   excelApi: string;
   apiVersions: ApiVersions | null;

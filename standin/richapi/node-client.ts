@@ -11,7 +11,7 @@ import type { ApiVersions } from './host';
 
 let loaded: { window: OfficeClientWindow; apiVersions: ApiVersions; version: string } | null = null;
 
-export function officeJsPath(): string {
+function officeJsPath(): string {
   return require.resolve(`@microsoft/office-js/dist/${CLIENT_FILE}`);
 }
 

@@ -48,7 +48,7 @@ function sourceFile(file: string): string {
 }
 
 /** What pairing a report with last year's needs of it. */
-export interface PairKey {
+interface PairKey {
   file: string;
   year?: number;
   org?: string;
@@ -61,7 +61,7 @@ export interface PairKey {
  * year and the candidates one of the year before: nothing else could be meant. `yearAlone: false` while the inputs
  * are not all known yet (one report alone is always "the only one of its year").
  */
-export function pairPrevious<T extends PairKey>(
+function pairPrevious<T extends PairKey>(
   inputs: T[],
   previous: T[] | null,
   { yearAlone = true }: { yearAlone?: boolean } = {},

@@ -29,18 +29,18 @@ import type { CliIO } from '../command';
 import { UsageError } from '../command';
 import { orgKey } from './check';
 
-export interface PartRef {
+interface PartRef {
   file: string;
   org?: string;
   year?: number;
 }
 
-export type MissingPart =
+type MissingPart =
   | { reason: 'expected'; org: string }
   | { reason: 'lastYearOnly'; org: string; lastYear: PartRef }
   | { reason: 'unreadable'; file: string; message: string };
 
-export interface PartsReport {
+interface PartsReport {
   consolidated: PartRef & { format: string; errors: number };
   parts: (PartRef & { errors: number })[];
   differences: PartsDifference[];
@@ -61,7 +61,7 @@ function errorsOf(input: ReportInput): number {
   return checkReportInput(input).findings.filter((f) => f.severity === 'error').length;
 }
 
-export function compareParts(
+function compareParts(
   total: ReportInput,
   found: ReportInput[],
   unreadable: Unreadable[],
@@ -124,7 +124,7 @@ function who(r: PartRef, lang: Lang): string {
   return !w ? r.file : lang === 'zh' ? `${r.file}（${w}）` : `${r.file} (${w})`;
 }
 
-export function renderParts(r: PartsReport, lang: Lang): string {
+function renderParts(r: PartsReport, lang: Lang): string {
   const t = (k: string, p: Record<string, string | number> = {}) => formatMessage(k, lang, p);
   const f = getFormat(r.consolidated.format === '2019' ? '2019' : '2021');
   const out: string[] = [

@@ -20,7 +20,7 @@ import { langOption, loadTemplateWriter, parseArgs, yearOption } from '../args';
 import { formatMessage } from '../../model/messages';
 import { terminalSafe } from '../terminal-safe';
 
-export interface SumResult {
+interface SumResult {
   format: FormatId;
   values: Record<CellId, number>;
   /** Cells some input left unfilled (counted as 0). */
@@ -30,7 +30,7 @@ export interface SumResult {
 }
 
 /** Adds the input cells of reports of one format (`model/aggregate`); totals are left to the workbook's formulas. */
-export function addReports(inputs: ReportInput[]): SumResult {
+function addReports(inputs: ReportInput[]): SumResult {
   const format = inputs[0].format;
   const { values, unfilledSomewhere, misread } = addValues(
     format,

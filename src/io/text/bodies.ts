@@ -22,7 +22,7 @@ function isTitle(line: string): boolean {
  * where a later report's first table starts; its text begins at the last title (else 一、总体情况 heading) between
  * the previous report's table 四 and that table.
  */
-export interface Body {
+interface Body {
   lines: string[];
   /**
    * Where this report ends or starts is not certain (cut short by another report's title, or no title or heading

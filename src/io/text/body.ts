@@ -8,9 +8,9 @@
 import { REPORT_TITLE_SUFFIX } from '../../model/formats';
 import { norm } from './tokens';
 
-export type BodySource = 'title' | 'titlePage' | 'opening' | 'unitLine';
+type BodySource = 'title' | 'titlePage' | 'opening' | 'unitLine';
 
-export interface BodyFound {
+interface BodyFound {
   org: string;
   /** Where the name was read: the pane and the tests can tell a title from a `单位：` line. */
   source: BodySource;

@@ -6,7 +6,7 @@
  */
 import { headingOf } from './sections';
 
-export interface Column {
+interface Column {
   year: number;
   lines: string[];
   /** False for the column the text's last characters went to: a text cut off is cut in that column only. */

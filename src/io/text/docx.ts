@@ -13,7 +13,7 @@ import { unzipEntries, ZipError } from '../xlsx/zip';
 import { importReportHtmls, type ImportResult } from './import';
 
 /** What the document's parts may inflate to in all: a report of several hundred pages is a few MB of XML. */
-export const MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024;
+const MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 function checkInflatedSize(bytes: Uint8Array, file: string): void {
   try {

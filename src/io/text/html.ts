@@ -68,7 +68,7 @@ const clean = (s: string) => decode(s).replace(/\s+/g, ' ').trim();
  * spanning columns is one field, an empty cell spanning columns one empty field per column, and every place a
  * value spanning rows covers is SPANNED.
  */
-export function layoutRows(rows: readonly (readonly Cell[])[]): string[] {
+function layoutRows(rows: readonly (readonly Cell[])[]): string[] {
   // below[c]: how many rows below are still covered in column c by a cell from above, and the field they get.
   const below: { left: number; field: string }[] = [];
   const lines: string[] = [];

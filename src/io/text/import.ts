@@ -46,7 +46,7 @@ function lines(text: string): string[] {
     .split('\n');
 }
 
-export interface ImportHints {
+interface ImportHints {
   year?: number;
   /** Used when the text has no distinctive label of either version. */
   format?: FormatId;

@@ -13,7 +13,7 @@ function ext(file: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-export function toReportInputs(file: string, results: ImportResult[]): ReportInput[] {
+function toReportInputs(file: string, results: ImportResult[]): ReportInput[] {
   // A table left entirely blank is found too: it is reported as blank, and its layout is checked.
   const found = results.filter((r) => Object.keys(r.cells).length > 0 || r.unfilled.length > 0);
   if (!found.length) {

@@ -9,10 +9,10 @@ import type { TableId } from '../../model/types';
 import { similarity } from './match';
 import { classify, lineFields, norm } from './tokens';
 
-export type SectionKey = keyof typeof DOC_SECTIONS;
+type SectionKey = keyof typeof DOC_SECTIONS;
 const ORDER = Object.keys(DOC_SECTIONS) as SectionKey[];
 
-export interface Sections {
+interface Sections {
   /** Lines before the first heading (title, preface). */
   head: string[];
   parts: Partial<Record<SectionKey, string[]>>;

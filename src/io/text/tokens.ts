@@ -75,7 +75,7 @@ function loneBarIsTerminator(lines: readonly string[]): boolean {
 }
 
 /** A Markdown table's separator line (`| --- | :---: |`): no cells, whatever its place (PDF converters repeat it). */
-export const MD_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
+const MD_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/;
 
 /**
  * `copied`: the lines were copied from Word or a PDF, where a tab at the end of a line may close the last cell or
@@ -87,7 +87,7 @@ export const MD_SEPARATOR = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$/
  * A page's own line between table rows (`- 3 -`, `— 3 —`, `第 3 页`, `第3页 共5页`, `3/5`): it holds no cell, and
  * its figure is a page number, never a row's.
  */
-export const PAGE_LINE =
+const PAGE_LINE =
   /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
 const PAD: Token = { kind: 'blank', raw: '', pad: true };

@@ -6,7 +6,7 @@
  * end tag are each searched once for all the start tags before them, so the work is linear in the part.
  */
 
-export interface Element {
+interface Element {
   /** Where the start tag's `<` is, and where the element ends (after its end tag or `/>`). */
   start: number;
   end: number;

@@ -12,7 +12,7 @@ import type { CellId, FormatId, LabelCell, ReportFormat, TableDef, TableId } fro
 import type { PreparedReader } from '../prepared';
 
 /** A text cell of a sheet: zero-based position and merge extent. */
-export interface GridText {
+interface GridText {
   sheet: number;
   row: number;
   col: number;
@@ -28,7 +28,7 @@ export interface Keyed extends GridText {
   notelessCore: string | null;
 }
 
-export interface CellPlacement {
+interface CellPlacement {
   sheet: number;
   row: number;
   col: number;
@@ -146,7 +146,7 @@ export function knownKeysOf(format: ReportFormat): Set<string> {
 }
 
 /** Index of sheet texts by key and core, so each label costs a lookup instead of a scan. */
-export class TextIndex {
+class TextIndex {
   private byKey = new Map<string, Keyed[]>();
   private found = new Map<LabelKey, Map<number, { t: Keyed; level: number }[]>>();
   constructor(readonly texts: Keyed[]) {

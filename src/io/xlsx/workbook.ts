@@ -96,7 +96,7 @@ function namedSheets(wbXml: string): Set<string> {
 }
 
 /** An .xlsx as the reader needs it: the worksheets, and whether `sum` wrote it (a consolidated report). */
-export interface Workbook {
+interface Workbook {
   sheets: XSheet[];
   consolidated: boolean;
 }

@@ -23,7 +23,7 @@ function codePoint(n: number): string {
  * no longer scans to the end of the part from every unclosed start tag (thousands of `<si>` without `</si>`
  * made that quadratic).
  */
-export function afterLastEnd(xml: string, name: string): number {
+function afterLastEnd(xml: string, name: string): number {
   const tail = name + '>';
   for (let at = xml.lastIndexOf(tail); at > 1; at = xml.lastIndexOf(tail, at - 1)) {
     // `s`: where the name (or its `prefix:`) starts.

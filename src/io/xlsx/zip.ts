@@ -23,16 +23,16 @@ export class ZipError extends Error {
  * What the entries read from one zip may inflate to in all. A filled-in report workbook is well under 5 MB of XML;
  * a zip bomb declares (or, lying, inflates to) gigabytes.
  */
-export const DEFAULT_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+const DEFAULT_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 
-export interface ZipLimits {
+interface ZipLimits {
   maxInflatedBytes?: number;
 }
 
 const STEP = 64 * 1024;
 
 /** fflate in steps, so a bomb is stopped after at most one step's output past the cap, not after inflating it all. */
-export function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array {
+function inflateRawCapped(data: Uint8Array, maxBytes: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let total = 0;
   const inflater = new Inflate((chunk) => {

@@ -13,4 +13,12 @@ export function isFormatId(x: unknown): x is FormatId {
 }
 
 export { cellId } from './build';
-export * from './labels';
+export {
+  DOC_SECTIONS,
+  REPORT_TITLE_SUFFIX,
+  T3_CORNER,
+  T3_ENTRIES_2021,
+  T3_RESULT_TOTAL_ROW,
+  T3_TOTAL_COLUMN,
+  T4_TOTAL_COLUMN,
+} from './labels';

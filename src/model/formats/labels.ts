@@ -5,12 +5,12 @@
  */
 import type { CellKind } from '../types';
 
-export interface KeyedLabel {
+interface KeyedLabel {
   key: string;
   label: string;
 }
 
-export interface ValueColumn extends KeyedLabel {
+interface ValueColumn extends KeyedLabel {
   kind: CellKind;
 }
 
@@ -23,18 +23,18 @@ export interface T2Block {
 }
 
 /** A top-level row of table 三 spans the three label columns. */
-export interface T3TopRow extends KeyedLabel {
+interface T3TopRow extends KeyedLabel {
   type: 'row';
 }
 
 /** A result category: either one row (B:C merged) or a group label in B over numbered rows in C. */
-export interface T3Category {
+interface T3Category {
   label: string;
   key?: string;
   items?: KeyedLabel[];
 }
 
-export interface T3Section {
+interface T3Section {
   type: 'section';
   label: string;
   categories: T3Category[];

@@ -21,7 +21,7 @@ import type { MessageParams, MessageTemplate } from './template';
 import { TITLE_MESSAGES } from './titles';
 import { USAGE_MESSAGES } from './usage';
 
-export type { MessageParams, MessageTemplate } from './template';
+export type { MessageParams } from './template';
 
 /** The modules by surface; a key defined in two of them would silently shadow one (a test forbids it). */
 export const MESSAGE_MODULES: readonly Readonly<Record<string, MessageTemplate>>[] = [

@@ -13,9 +13,6 @@ import { RELATION_RULES } from './relations';
 import type { RuleDef } from './rule';
 import { VALUE_RULES } from './values';
 
-export type { RuleDef, RuleKind } from './rule';
-export type { Equation, FormatRules } from './instances';
-
 export const RULES: readonly RuleDef[] = [
   ...RELATION_RULES,
   ...VALUE_RULES,

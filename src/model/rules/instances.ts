@@ -12,7 +12,7 @@ import type { CellId, DataCell, ReportFormat, RuleId, TableId } from '../types';
  * A linear equality `Σ reported = Σ computed` over cells, coefficients ±1. `reported` is what the report states
  * (a total, or 三 + 四 for the balance), `computed` what the parts imply.
  */
-export interface Equation {
+interface Equation {
   rule: RuleId;
   instance: string;
   table: TableId;
@@ -47,7 +47,7 @@ export interface FormatRules {
 }
 
 /** The table 二 cells with a meaning the plausibility and cross-year rules rely on. */
-export interface T2Semantics {
+interface T2Semantics {
   /** Rows of 第二十条第（一）项 (规章, 规范性文件) in both formats. */
   documentRows: string[];
   /** 2021 only: the columns 本年制发件数, 本年废止件数, 现行有效件数. */

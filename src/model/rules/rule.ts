@@ -3,7 +3,7 @@ import type { MessageKey } from '../messages';
 import type { FindingDraft, RuleId, Severity } from '../types';
 import type { RuleContext } from './context';
 
-export type RuleKind = 'relation' | 'value' | 'formula' | 'plausibility' | 'crossYear' | 'format' | 'narrative';
+type RuleKind = 'relation' | 'value' | 'formula' | 'plausibility' | 'crossYear' | 'format' | 'narrative';
 
 export interface RuleDef {
   id: RuleId;

@@ -14,7 +14,7 @@ import { MarkReviewedButton, type MarkReviewedButtonProps } from './ReviewedMark
 import { canMark } from '../../model/reviewed-marks';
 import { useStyles } from './styles';
 
-export interface FindingsListProps {
+interface FindingsListProps {
   t: Strings;
   lang: Lang;
   result: CheckResult;

@@ -28,7 +28,7 @@ import { ImportPreviewTables } from './ImportPreviewTables';
 import { failedText } from './ProblemBars';
 import { useStyles } from './styles';
 
-export type ReportReader = (text: string) => ImportResult;
+type ReportReader = (text: string) => ImportResult;
 
 /** The report reader is a sizeable module only this panel needs: it loads as its own chunk on first use. */
 async function loadDefaultReader(): Promise<ReportReader> {
@@ -36,7 +36,7 @@ async function loadDefaultReader(): Promise<ReportReader> {
   return m.importReportText;
 }
 
-export interface ImportPanelProps {
+interface ImportPanelProps {
   t: Strings;
   lang?: Lang;
   host: HostOperations;

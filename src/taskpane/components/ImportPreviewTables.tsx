@@ -43,7 +43,7 @@ const useGridStyles = makeStyles({
   switcher: { display: 'flex', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS },
 });
 
-export interface ImportPreviewTablesProps {
+interface ImportPreviewTablesProps {
   t: Strings;
   lang: Lang;
   plan: ImportPlan;

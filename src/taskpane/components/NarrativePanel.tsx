@@ -6,7 +6,7 @@ import type { HostOperations, WriteTextOutcome, WriteTextRequest } from '../host
 import { reviewStrings, type ReviewStrings } from '../i18n-review';
 import { useStyles } from './styles';
 
-export interface NarrativePanelProps {
+interface NarrativePanelProps {
   lang: Lang;
   result: CheckResult;
   /** Errors the tables still have (mistakes, not rule instances): the text says so above itself. */

@@ -6,7 +6,7 @@ import type { CheckResult, Lang } from '../../model/types';
 import { reviewStrings } from '../i18n-review';
 import { useStyles } from './styles';
 
-export interface RatesSummaryProps {
+interface RatesSummaryProps {
   lang: Lang;
   result: CheckResult;
 }

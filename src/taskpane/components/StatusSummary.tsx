@@ -14,7 +14,7 @@ import type { Strings } from '../i18n';
 import type { Overview } from '../view-model';
 import { useStyles } from './styles';
 
-export interface StatusSummaryProps {
+interface StatusSummaryProps {
   t: Strings;
   lang: Lang;
   result: CheckResult | null;
@@ -34,7 +34,7 @@ const BADGE = {
 } as const;
 
 /** `工作表“2025年度报表”A3:O80`: one line per sheet, the range spanning its tables. */
-export function checkedWhere(t: Strings, tables: readonly TableLocation[]): string[] {
+function checkedWhere(t: Strings, tables: readonly TableLocation[]): string[] {
   const bySheet = new Map<string, string[]>();
   for (const l of tables) bySheet.set(l.sheet, [...(bySheet.get(l.sheet) ?? []), l.address]);
   return [...bySheet.entries()].map(([sheet, addresses]) => {
