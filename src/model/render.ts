@@ -334,7 +334,7 @@ export function renderRuleTitle(rule: RuleId, lang: Lang): string {
 }
 
 /** What the pane knows beside a finding when it writes the short form. */
-export interface ShortContext {
+interface ShortContext {
   /** The numbers of the filled cells (`CheckResult.cells`), to say what the likely cell holds now. */
   values?: Readonly<Record<CellId, number>>;
   /** The edit the finding was put down to, when the user just changed its likely cell. */
@@ -344,7 +344,7 @@ export interface ShortContext {
 }
 
 /** A finding's short form: what does not add up, the likely cell ('' when nothing can be said), a total it also breaks. */
-export interface ShortFinding {
+interface ShortFinding {
   what: string;
   where: string;
   echo: string;

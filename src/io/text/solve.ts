@@ -9,7 +9,7 @@ import type { CellId, ReportFormat } from '../../model/types';
 import { cellId } from '../../model/formats';
 
 /** `Σ lhs = Σ rhs` over non-negative counts. */
-interface Relation {
+export interface Relation {
   lhs: CellId[];
   rhs: CellId[];
 }

@@ -28,7 +28,7 @@ interface Run {
   end: number;
 }
 
-export interface TableReading {
+interface TableReading {
   cells: Record<CellId, number | string>;
   /** Cells whose place or value came from the arithmetic rather than from a number in its column. */
   inferred: CellId[];
@@ -78,7 +78,7 @@ export function expectedRowsOf(format: ReportFormat): ExpectedRow[] {
  * never take part in placing rows by order, but a row whose own label stands over exactly its number of empty
  * cells is a row the report left blank.
  */
-export function runsOf(tokens: readonly Token[], blank: Run[] = []): Run[] {
+function runsOf(tokens: readonly Token[], blank: Run[] = []): Run[] {
   const runs: Run[] = [];
   let labels: string[] = [];
   let values: ValueToken[] = [];
@@ -108,7 +108,7 @@ export function runsOf(tokens: readonly Token[], blank: Run[] = []): Run[] {
 /** `1.`, `（三）`, `二、`: the start of a row label. Text before it belongs to an earlier row. */
 const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/;
 
-export function anchorOf(run: Run, rows: readonly ExpectedRow[]): number {
+function anchorOf(run: Run, rows: readonly ExpectedRow[]): number {
   const window = run.labels.slice(-LABEL_WINDOW);
   let start = 0;
   for (let i = window.length - 1; i >= 0; i--)

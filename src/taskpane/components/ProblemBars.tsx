@@ -7,7 +7,7 @@ import { formatMessage } from '../../model/messages';
 import { renderTableDamage } from '../../model/render';
 
 /** A host problem in `lang`, from the message table (`host.*`); the pane writes none of these words itself. */
-export function problemText(p: HostProblem, lang: Lang, format: FormatId = '2021'): string {
+function problemText(p: HostProblem, lang: Lang, format: FormatId = '2021'): string {
   switch (p.kind) {
     case 'noTables':
       return formatMessage('host.noTables', lang);
@@ -30,7 +30,7 @@ export function failedText(e: unknown, lang: Lang): string {
   return formatMessage('host.failed', lang, { message: e instanceof Error ? e.message : String(e) });
 }
 
-export interface ProblemBarsProps {
+interface ProblemBarsProps {
   lang: Lang;
   problems: HostProblem[];
   format?: FormatId;

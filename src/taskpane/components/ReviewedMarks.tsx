@@ -68,7 +68,7 @@ export function MarkReviewedButton({ lang, onMark }: MarkReviewedButtonProps) {
   );
 }
 
-export interface ReviewedMarksProps {
+interface ReviewedMarksProps {
   lang: Lang;
   format: FormatId;
   marks: MarkStatus[];
