@@ -5,7 +5,6 @@ import type { GenerateRequest, HostCheck, HostOperations, HostProblem } from './
 import type { CellId, Finding, Lang } from '../model/types';
 import { FindingsList } from './components/FindingsList';
 import { GenerateForm, type GenerateFormProps } from './components/GenerateForm';
-import { ImportPanel } from './components/ImportPanel';
 import { ProblemBars, failedText } from './components/ProblemBars';
 import { Legend, StatusSummary } from './components/StatusSummary';
 import { PAINT_FILL, PAINT_FONT } from '../excel/palette';
@@ -15,8 +14,8 @@ import { strings } from './i18n';
 import { formatMessage } from '../model/messages';
 import { FLUENT_THEMES, type ThemeKind } from './theme';
 import { useKeepFocus } from './focus-keeper';
-import { NarrativePanel } from './components/NarrativePanel';
-import { RatesSummary } from './components/RatesSummary';
+import { LazyPanel } from './components/LazyPanel';
+import { panels } from './lazy-panels';
 import { ReviewedMarks } from './components/ReviewedMarks';
 import { newMark } from '../model/reviewed-marks';
 import { reviewStrings } from './i18n-review';
@@ -218,7 +217,9 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                   onFillZero={blanks.length ? fillZero : undefined}
                 />
                 {check && !check.painted && <p className={s.muted}>{formatMessage('host.notPainted', lang)}</p>}
-                <RatesSummary lang={lang} result={result} />
+                <LazyPanel t={t} lang={lang} loader={panels}>
+                  {(p) => <p.RatesSummary lang={lang} result={result} />}
+                </LazyPanel>
               </section>
               <section className={s.section} aria-labelledby="dt-findings">
                 <h2 id="dt-findings" className={s.sectionTitle}>
@@ -260,13 +261,17 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
                 <h2 id="dt-narrative" className={s.sectionTitle}>
                   {reviewStrings(lang).narrativeHeading}
                 </h2>
-                <NarrativePanel
-                  lang={lang}
-                  result={result}
-                  errors={status?.errors ?? 0}
-                  blanks={blanks.length}
-                  writeText={host.writeText?.bind(host)}
-                />
+                <LazyPanel t={t} lang={lang} loader={panels}>
+                  {(p) => (
+                    <p.NarrativePanel
+                      lang={lang}
+                      result={result}
+                      errors={status?.errors ?? 0}
+                      blanks={blanks.length}
+                      writeText={host.writeText?.bind(host)}
+                    />
+                  )}
+                </LazyPanel>
               </section>
             </>
           )}
@@ -276,14 +281,18 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
             <h2 id="dt-import" className={s.sectionTitle}>
               {t.importHeading}
             </h2>
-            <ImportPanel
-              t={t}
-              lang={lang}
-              host={host}
-              tables={result}
-              workbook={result ? check?.report : undefined}
-              onResult={setCheck}
-            />
+            <LazyPanel t={t} lang={lang} loader={panels}>
+              {(p) => (
+                <p.ImportPanel
+                  t={t}
+                  lang={lang}
+                  host={host}
+                  tables={result}
+                  workbook={result ? check?.report : undefined}
+                  onResult={setCheck}
+                />
+              )}
+            </LazyPanel>
           </section>
           {extras?.({ lang, host, onResult: setCheck })}
         </>

@@ -54,6 +54,8 @@ const zh = {
 
   notInExcelTitle: '请在 Excel 中打开',
   notInExcel: '本加载项需要在 Excel 中运行（桌面版或网页版）。',
+  loading: '正在加载…',
+  panelLoadFailed: '窗格的这一部分未能加载，其余功能不受影响。请关闭并重新打开任务窗格后再试。',
 
   importHeading: '导入已发布的年报',
   importText: '年报全文',
@@ -193,6 +195,9 @@ const en: Strings = {
 
   notInExcelTitle: 'Open this in Excel',
   notInExcel: 'This add-in runs inside Excel (desktop or on the web).',
+  loading: 'Loading…',
+  panelLoadFailed:
+    'This part of the pane could not be loaded; the rest still works. Close and reopen the task pane to try again.',
 
   importHeading: 'Import a published report',
   importText: 'Report text',

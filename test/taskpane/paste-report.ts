@@ -4,9 +4,9 @@ import { strings, type Strings } from '../../src/taskpane/i18n';
 
 export async function pasteReport(text: string, t: Strings = strings('zh')): Promise<HTMLElement> {
   const section = screen.getByRole('region', { name: t.importHeading });
-  fireEvent.change(within(section).getByRole('textbox', { name: new RegExp(t.importText) }), {
-    target: { value: text },
-  });
+  // The import panel loads on demand (src/taskpane/lazy-panels.ts): wait for it as a user would.
+  const box = await within(section).findByRole('textbox', { name: new RegExp(t.importText) });
+  fireEvent.change(box, { target: { value: text } });
   await act(async () => {
     fireEvent.click(within(section).getByRole('button', { name: t.importPreview }));
   });
