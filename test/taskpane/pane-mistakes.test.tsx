@@ -110,6 +110,21 @@ describe('one mistake, one finding', () => {
     );
   });
 
+  it('with no sheet address for a cell, the card names it by its row and column, never by its id', async () => {
+    const values = sheetValues({ ...zeros, 'T3.NEW.NP': 12, 'T3.R1.NP': 21 });
+    const formulaCells = format.cells.filter((x) => x.sumOf).map((x) => x.id);
+    const result = check('2021', values, { formulaCells });
+    const { edits } = attributeEdits('2021', result, new Set(formulaCells), [{ id: 'T3.R1.NP', after: 21 }], new Map());
+    expect(Object.keys(edits).length).toBeGreaterThan(0);
+    await renderWith(createFakeHost({ check: hostCheck(result, { formulaCells, edits, cellAddress: {} }) }));
+    const [card] = screen.getAllByTestId('finding');
+    expect(within(card).getByTestId('finding-where').textContent).toBe(
+      ' 最可能是 （一）予以公开 · 自然人：21 应为 12（数字顺序颠倒）。',
+    );
+    expect(within(card).getByTestId('suggestion').textContent).toBe('（一）予以公开 · 自然人 → 12');
+    expect(card.textContent).not.toMatch(/T3\.|NP\b/);
+  });
+
   it('a total typed over is its own error with 恢复公式, the relations it breaks shown under it', async () => {
     const formulas: Record<CellId, string | undefined> = {};
     const cellAddress: Record<CellId, string> = {};

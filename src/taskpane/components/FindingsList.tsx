@@ -5,7 +5,8 @@ import type { Mistake } from '../../model/mistakes';
 import type { EditAttribution } from '../../model/recent-edit';
 import type { CellId, CheckResult, Finding, Lang, TableId } from '../../model/types';
 import { findingKey } from '../../model/recent-edit';
-import { renderFinding, renderFindingShort } from '../../model/render';
+import { formatMessage } from '../../model/messages';
+import { cellName, renderFinding, renderFindingShort } from '../../model/render';
 import type { Strings } from '../i18n';
 import { formatNumber } from '../../model/numbers';
 import { TABLE_ORDER, balancePicture, targetCell } from '../view-model';
@@ -194,8 +195,11 @@ function MistakeCard({
       {suggestion && !expected && (
         <p className={s.muted} data-testid="suggestion">
           {Object.entries(suggestion)
-            .map(([id, v]) => `${where(id) || id} → ${formatNumber(v)}`)
-            .join(lang === 'zh' ? '；' : '; ')}
+            // A cell with no sheet address (never in Excel) is named by its labels, never by its id.
+            .map(
+              ([id, v]) => `${where(id) || cellName(result.format, id, lang, undefined, 'short')} → ${formatNumber(v)}`,
+            )
+            .join(formatMessage('list.clauses', lang))}
         </p>
       )}
       {details && (

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import { markKey, MAX_REASON_LENGTH, type MarkStatus, type NewMark } from '../../model/reviewed-marks';
 import type { FormatId, Lang } from '../../model/types';
+import { formatMessage } from '../../model/messages';
 import { cellName, renderRuleTitle } from '../../model/render';
 import { reviewStrings } from '../i18n-review';
 import { useStyles } from './styles';
@@ -105,7 +106,7 @@ export function ReviewedMarks({ lang, format, marks, onRemove }: ReviewedMarksPr
                 </Badge>{' '}
                 <span className={s.message}>{renderRuleTitle(mark.rule, lang)}</span>
               </span>
-              {cells.length > 0 && <span className={s.muted}>{cells.join(lang === 'zh' ? '；' : '; ')}</span>}
+              {cells.length > 0 && <span className={s.muted}>{cells.join(formatMessage('list.clauses', lang))}</span>}
               <span className={s.muted} data-testid="mark-reason">
                 {r.markReason(mark.reason)} · {r.markedOn(mark.date)}
               </span>
