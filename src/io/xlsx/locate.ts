@@ -1,7 +1,7 @@
 /**
  * Finds the standard tables in a grid of text cells by their labels, wherever they stand, and maps every data
- * cell of the format to a sheet position. Host-neutral and pure: the .xlsx reader feeds it ExcelJS cells, and
- * anything else that can list a sheet's text cells (with merge extents) can use it too.
+ * cell of the format to a sheet position. Host-neutral and pure: the .xlsx reader feeds it the text cells its own
+ * parser read (ooxml.ts), and anything else that can list a sheet's text cells (with merge extents) can use it too.
  *
  * Everything comes from the format data: a data cell's row is found by its row label (with the labels that
  * enclose it, such as `（三）不予公开` around `1.属于国家秘密`), its column by its column header (with the headers
