@@ -259,6 +259,9 @@ function isGuarded(c: ts.Expression, loop: ts.Node, depth = 0): boolean {
   if (hasCountAssertionBefore(u, loop)) return true;
   const view = objectViewOf(u) ?? viewOf(u);
   if (view) return isGuarded(view, loop, depth + 1);
+  // `[...xs, ...ys]` holds something when one of its parts does.
+  if (ts.isArrayLiteralExpression(u))
+    return u.elements.some((e) => ts.isSpreadElement(e) && isGuarded(e.expression, loop, depth + 1));
   if (ts.isIdentifier(u)) {
     const init = constInitializer(u.text, u);
     if (init) return isGuarded(init, loop, depth + 1);

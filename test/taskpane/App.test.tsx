@@ -8,6 +8,7 @@ import { strings } from '../../src/taskpane/i18n';
 import { formatMessage } from '../../src/model/messages';
 import { getFormat } from '../../src/model/formats';
 import { brokenBalance, callsOf, createFakeHost, hostCheck, passingResult, shownMessage } from './fake-host';
+import { ofLength } from '../support/non-empty';
 
 const zh = strings('zh');
 const en = strings('en');
@@ -87,7 +88,7 @@ describe('task pane: all passing', () => {
     expect(overall.getAttribute('data-state')).toBe('pass');
     expect(overall.textContent).toContain(zh.overallPass);
     expect(screen.getByText(zh.noFindings)).toBeTruthy();
-    for (const t of getFormat('2021').tables) {
+    for (const t of ofLength(getFormat('2021').tables, 3)) {
       const row = screen.getByTestId(`status-${t.id}`);
       expect(row.textContent).toBe(`${t.shortName.zh}000`);
     }

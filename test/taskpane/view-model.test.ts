@@ -5,6 +5,7 @@ import { langFromLocale } from '../../src/taskpane/i18n';
 import { luminance, themeKind } from '../../src/taskpane/theme';
 import { balancePicture, overview } from '../../src/taskpane/view-model';
 import { brokenBalance, passingResult } from './fake-host';
+import { ofLength } from '../support/non-empty';
 
 const format = getFormat('2021');
 const ids = format.cells.map((c) => c.id);
@@ -57,7 +58,7 @@ describe('overview and grouping', () => {
                     : 'pass',
           );
           expect(o.tables.filter((t) => t.damaged).map((t) => t.table)).toEqual(damaged);
-          for (const t of o.tables) {
+          for (const t of ofLength(o.tables, 3)) {
             const inTable = (id: string) => format.cellById.get(id)!.table === t.table;
             expect(t.unfilled).toBe(unfilled.filter((id) => inTable(id) && inputs.includes(id)).length);
             expect(t.errors).toBe(counted.filter((s) => s.severity === 'error' && inTable(s.id)).length);

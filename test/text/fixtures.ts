@@ -1,6 +1,7 @@
 /** Sample report texts and their expected cell values (test/fixtures), shared by the text reader's tests. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { nonEmpty } from '../support/non-empty';
 
 export const SAMPLES = path.join(__dirname, '..', 'fixtures', 'samples');
 export const EXPECTED = path.join(__dirname, '..', 'fixtures', 'expected');
@@ -43,4 +44,9 @@ export function expectedReports(): Expected[] {
         cells: j.cells,
       };
     });
+}
+
+/** Every value the reader reported is the true one, and it reported some: a reader that read nothing proves nothing. */
+export function expectReadTrue(cells: Record<string, unknown>, truth: Record<string, unknown>): void {
+  for (const [id, v] of nonEmpty(Object.entries(cells))) expect([id, v]).toEqual([id, truth[id]]);
 }

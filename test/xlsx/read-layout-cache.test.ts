@@ -11,6 +11,7 @@ import type { ReportInput } from '../../src/io/report-input';
 import { FORMAT_IDS, getFormat } from '../../src/model/formats';
 import type { FormatId, RawValue, TableId } from '../../src/model/types';
 import { distinctValues, handmadeWorkbook, type Placement } from './handmade';
+import { nonEmpty } from '../support/non-empty';
 
 /** A reader module of its own, with empty caches. */
 function freshReader(): typeof ReadXlsx {
@@ -100,7 +101,8 @@ describe('tables located once per layout', () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(cases, { minLength: 2 }), async (order) => {
         const read = freshReader();
-        for (const c of [...order, ...order]) expect(text(await read(c.name, c.bytes))).toBe(cold.get(c.name));
+        for (const c of [...nonEmpty(order), ...order])
+          expect(text(await read(c.name, c.bytes))).toBe(cold.get(c.name));
       }),
       { numRuns: 15 },
     );
