@@ -394,7 +394,7 @@ export function Grid({ app, paneSelector = '.pg-pane' }: GridProps) {
               setAnchor(null);
               setExtent(null);
               try {
-                app.select(name, app.view(name, 1, 1).selection);
+                app.activateSheet(name);
               } catch (e) {
                 setMessage(e instanceof Error ? e.message : String(e));
               }

@@ -283,6 +283,12 @@ export class StandInApp {
     this.book.run('user', 'Select', () => this.book.select(sheet, rect, 'user'));
   }
 
+  /** The user clicks a sheet's tab: that sheet becomes the active one (Excel raises `onActivated`). */
+  activateSheet(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    this.book.run('user', 'Activate', () => this.book.activate(sheet, 'user'));
+  }
+
   /** Ctrl+click: several areas selected at once (the first holds the active cell). */
   selectAreas(sheetName: string, ranges: string[]): void {
     const sheet = this.sheet(sheetName);

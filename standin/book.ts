@@ -66,6 +66,8 @@ export interface RawSelection {
   sheetId: string;
   rect: Rect;
   origin: Origin;
+  /** The selection moved to another sheet: that sheet was activated (`WorksheetCollection.onActivated`). */
+  activated?: boolean;
 }
 
 export interface PaintedCell {
@@ -861,7 +863,12 @@ export class Book {
     for (const s of this.state.sheets) rewriteFormulas(s, kill);
     this.state.names = this.state.names.filter((n) => n.scope !== sheet.id);
     for (const n of this.state.names) n.formula = kill(n.formula);
-    if (this.state.activeSheetId === sheet.id) this.state.activeSheetId = this.state.sheets[0].id;
+    if (this.state.activeSheetId === sheet.id) {
+      // Deleting the active sheet activates another: Excel raises onActivated for it.
+      const next = this.state.sheets[0];
+      this.state.activeSheetId = next.id;
+      this.tx?.selections.push({ sheetId: next.id, rect: next.selection, origin: 'user', activated: true });
+    }
   }
 
   renameSheet(sheet: SheetState, name: string, where = 'Worksheet.name'): void {
@@ -902,18 +909,19 @@ export class Book {
   readonly selectionAreas = new Map<string, Rect[]>();
 
   select(sheet: SheetState, rect: Rect, origin: Origin, more: Rect[] = []): void {
-    const changed = this.state.activeSheetId !== sheet.id || !sameRect(sheet.selection, rect) || more.length > 0;
+    const activated = this.state.activeSheetId !== sheet.id;
+    const changed = activated || !sameRect(sheet.selection, rect) || more.length > 0;
     this.state.activeSheetId = sheet.id;
     sheet.selection = rect;
     if (more.length) this.selectionAreas.set(sheet.id, [rect, ...more]);
     else this.selectionAreas.delete(sheet.id);
-    if (changed) this.tx?.selections.push({ sheetId: sheet.id, rect, origin });
+    if (changed) this.tx?.selections.push({ sheetId: sheet.id, rect, origin, ...(activated ? { activated } : {}) });
   }
 
   activate(sheet: SheetState, origin: Origin): void {
     if (this.state.activeSheetId === sheet.id) return;
     this.state.activeSheetId = sheet.id;
-    this.tx?.selections.push({ sheetId: sheet.id, rect: sheet.selection, origin });
+    this.tx?.selections.push({ sheetId: sheet.id, rect: sheet.selection, origin, activated: true });
   }
 
   // ---------------------------------------------------------------- names and settings

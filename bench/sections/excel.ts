@@ -17,7 +17,7 @@ const format = getFormat('2021');
 
 function addressOf(standIn: StandIn, id: CellId): string {
   const c = format.cellById.get(id)!;
-  const n = standIn.app.names().find((x) => x.name === tableName(c.table))!;
+  const n = standIn.app.names().find((x) => x.name === tableName(c.table) && x.scope === null)!;
   const origin = parseA1(n.formula.replace(/^=/, ''));
   return a1(origin.row + c.row, origin.col + c.col);
 }

@@ -1,13 +1,25 @@
 /**
  * Applies a layout plan to the workbook: values, live total formulas, merges, styles, borders, widths, heights,
  * self-checking conditional formats, table names, report metadata and (optionally) protection. Positions and labels
- * come from `planReport` only. At most three round trips: look at the target, make sure it is empty, write.
+ * come from `planReport` only. At most three round trips: look at the target and the workbook's names, make sure the
+ * target is empty and see whether the set named so far has names of its own, write. A sheet holds one set (its
+ * names are the sheet's): generating at a selection on a sheet that holds one is refused.
  */
 import { cellsOf, coalesce, parseA1, rectA1, shiftFormula, type Rect } from '../model/a1';
 import { runExcel } from './run';
-import { planReport, SELF_CHECK_FILL, STYLES, type SheetPlan, type StyleKey } from '../model/layout';
+import { planReport, SELF_CHECK_FILL, STYLES, tableName, type SheetPlan, type StyleKey } from '../model/layout';
 import type { GenerateOutcome, GenerateRequest } from '../taskpane/host-api';
-import { SETTINGS_KEY, isOurName, type ReportMeta } from './metadata';
+import {
+  SETTINGS_KEY,
+  TABLE_IDS,
+  isOurName,
+  nameComment,
+  parseMeta,
+  parseNameReference,
+  tableOfName,
+  type ReportMeta,
+} from './metadata';
+import type { TableId } from '../model/types';
 import { errorMessage } from './errors';
 
 const BORDER_ITEMS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
@@ -31,13 +43,31 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
   }
 }
 
+/** Whether the sheet holds a set of tables: a worksheet-scoped name of ours (office-js issue 1011: a sheet's names
+ * may list the workbook's too, so the scope is what tells). */
+function queueSetNames(sheet: Excel.Worksheet): Excel.NamedItem[] {
+  return TABLE_IDS.map((t) => {
+    const n = sheet.names.getItemOrNullObject(tableName(t));
+    n.load('name,scope');
+    return n;
+  });
+}
+
+function holdsSet(names: readonly Excel.NamedItem[]): boolean {
+  return names.some((n) => !n.isNullObject && n.scope === 'Worksheet');
+}
+
 export async function generateReport(req: GenerateRequest): Promise<GenerateOutcome> {
   try {
     return await runExcel(async (ctx) => {
       const wb = ctx.workbook;
-      wb.names.load('items/name');
+      wb.names.load('items/name,items/formula,items/comment');
+      const oldMeta = wb.settings.getItemOrNullObject(SETTINGS_KEY);
+      oldMeta.load('value');
       let sheet: Excel.Worksheet;
       let plan: SheetPlan;
+      let used: Excel.Range | null = null;
+      let ownNames: Excel.NamedItem[] = [];
       if (req.target === 'newSheet') {
         wb.worksheets.load('items/name');
         await ctx.sync();
@@ -54,14 +84,9 @@ export async function generateReport(req: GenerateRequest): Promise<GenerateOutc
         sheet = selection.worksheet;
         sheet.load('name');
         sheet.protection.load('protected');
+        ownNames = queueSetNames(sheet);
         await ctx.sync();
-        if (sheet.protection.protected) {
-          return {
-            ok: false,
-            reason: 'sheetProtected',
-            message: `工作表“${sheet.name}”受保护，无法在其中生成表格。请先撤销工作表保护，或在新工作表中生成。`,
-          };
-        }
+        if (sheet.protection.protected) return { ok: false, reason: 'sheetProtected', sheet: sheet.name };
         plan = planReport({
           format: req.format,
           year: req.year,
@@ -69,16 +94,40 @@ export async function generateReport(req: GenerateRequest): Promise<GenerateOutc
           row: selection.rowIndex,
           col: selection.columnIndex,
         });
-        const used = sheet.getRange(plan.address).getUsedRangeOrNullObject(true);
+        used = sheet.getRange(plan.address).getUsedRangeOrNullObject(true);
         used.load('address');
-        await ctx.sync();
-        if (!used.isNullObject)
+      }
+      // The set the workbook-level names point at keeps names of its own on its sheet (a workbook of an earlier
+      // version has only the workbook-level ones): moving them to the new set must not leave the old one unfound.
+      const ours = wb.names.items.filter((n) => isOurName(n.name));
+      const earlier = ours
+        .map((n) => ({ table: tableOfName(n.name), ref: parseNameReference(String(n.formula ?? '')) }))
+        .filter((x): x is { table: TableId; ref: { sheet: string; address: string } } => !!x.table && !!x.ref);
+      const earlierSheet = earlier[0]?.ref.sheet;
+      const earlierNames = earlierSheet ? queueSetNames(wb.worksheets.getItem(earlierSheet)) : [];
+      if (used || earlierNames.length) await ctx.sync();
+      if (req.target === 'selection') {
+        if (holdsSet(ownNames) || earlierSheet === sheet.name)
+          return { ok: false, reason: 'sheetHoldsSet', sheet: sheet.name };
+        if (used && !used.isNullObject)
           return { ok: false, reason: 'targetNotEmpty', sheet: sheet.name, address: plan.address };
       }
-      for (const item of wb.names.items) if (isOurName(item.name)) item.delete();
+      if (earlierSheet && !holdsSet(earlierNames)) {
+        const meta = (oldMeta.isNullObject ? null : parseMeta(oldMeta.value)) ?? null;
+        const target = wb.worksheets.getItem(earlierSheet);
+        for (const { table, ref } of earlier) {
+          const comment = meta ? nameComment(table, meta) : `${table}`;
+          target.names.add(tableName(table), wb.worksheets.getItem(ref.sheet).getRange(ref.address), comment);
+        }
+      }
+      for (const item of ours) item.delete();
       writePlan(sheet, plan, req.protect ?? true);
-      for (const t of plan.tables) wb.names.add(t.name, sheet.getRange(t.address), `${t.id} ${plan.format}`);
       const meta: ReportMeta = { version: 1, format: plan.format, year: plan.year, org: plan.org };
+      for (const t of plan.tables) {
+        const range = sheet.getRange(t.address);
+        wb.names.add(t.name, range, nameComment(t.id, meta));
+        sheet.names.add(t.name, range, nameComment(t.id, meta));
+      }
       wb.settings.add(SETTINGS_KEY, meta);
       sheet.activate();
       const firstInput = plan.inputRanges[0];
@@ -90,12 +139,7 @@ export async function generateReport(req: GenerateRequest): Promise<GenerateOutc
     // Excel's getSelectedRange throws on a multi-area selection (Ctrl+click) and on a chart or shape:
     // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
     if (req.target === 'selection' && (e as { code?: string }).code === 'InvalidSelection') {
-      return {
-        ok: false,
-        reason: 'failed',
-        message:
-          '当前选中了多个区域（或图表、形状），无法确定在哪里生成表格。请只选中一个单元格后重试，或改为在新工作表中生成。',
-      };
+      return { ok: false, reason: 'badSelection' };
     }
     return { ok: false, reason: 'failed', message: errorMessage(e) };
   }

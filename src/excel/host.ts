@@ -14,7 +14,7 @@ import { parseA1 } from '../model/a1';
 import { liveFormulaCells } from '../model/mistakes';
 import { openTotals } from '../model/open-totals';
 import { attributeEdits, type EditMemory, type EditedCell } from '../model/recent-edit';
-import { readTables, type CachedLocation, type Snapshot } from './read';
+import { readTables, type ReadCache, type Snapshot } from './read';
 import { errorMessage } from './errors';
 import { openWorkbook } from './open-workbook';
 import { missingRequirements } from './requirements';
@@ -35,8 +35,9 @@ export interface ExcelHost extends HostOperations {
   whenIdle(): Promise<void>;
 }
 
-function emptyCheck(problems: HostProblem[]): HostCheck {
+function emptyCheck(problems: HostProblem[], snap?: Snapshot): HostCheck {
   return {
+    ...(snap ? { sets: snap.sets } : {}),
     result: null,
     tables: [],
     cellAddress: {},
@@ -108,8 +109,14 @@ function runModel(snap: Snapshot): CheckResult {
 }
 
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
-  let cache: CachedLocation[] | null = null;
+  let cache: ReadCache | null = null;
   let last: Snapshot | null = null;
+  // Which set of tables to check: the one on the active sheet (known from `onActivated`, or asked for by checkNow),
+  // else the one checked last. Highlights of a set no longer checked stay on its sheet: clearing them would write to
+  // the workbook on every change of tab (and where API writes have no undo, empty the user's undo history), and they
+  // still say what was wrong there; the set is checked and repainted as soon as its sheet is active again.
+  let activeSheetId: string | null = null;
+  let lastSetId: string | null = null;
   const ownWrites = new OwnWrites();
   let live: LiveChecker | null = null;
   let editMemory: EditMemory = new Map();
@@ -119,10 +126,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     paint: boolean,
     changes: readonly UserChange[] = [],
   ): Promise<HostCheck> {
-    const snap = await readTables(ctx, cache);
-    last = snap;
-    cache = snap.locations.length ? snap.locations : null;
-    if (!snap.locations.length) return emptyCheck(snap.problems);
+    const snap = await readTables(ctx, cache, { activeSheetId, lastSetId });
+    remember(snap);
+    if (!snap.locations.length) return emptyCheck(snap.problems, snap);
     // Warnings marked 已核实 with the values they still have are left out before anything is painted or counted.
     const marked = applyMarks(runModel(snap), snap.marks);
     const result = marked.result;
@@ -168,7 +174,45 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       edits: attributed.edits,
       ...(snap.meta ? { report: { year: snap.meta.year, org: snap.meta.org } } : {}),
       marks: marked.marks,
+      sets: snap.sets,
+      ...(snap.checkedSet ? { checkedSet: snap.checkedSet } : {}),
     };
+  }
+
+  /** Keeps what a read found for the next one; another set than last time starts with no edits remembered. */
+  function remember(snap: Snapshot): void {
+    if (snap.checkedSet !== lastSetId) editMemory = new Map();
+    last = snap;
+    lastSetId = snap.checkedSet ?? lastSetId;
+    cache = { locations: snap.locations.length ? snap.locations : null, sheetIds: snap.sheetIds };
+  }
+
+  /**
+   * Asks Excel which sheet is active. `getActiveWorksheet` fails while a chart sheet is active (office-js issue
+   * 2444): it is asked on its own, and on failure what is known stays.
+   */
+  async function askActiveSheet(): Promise<void> {
+    try {
+      await runExcel(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load('id');
+        await ctx.sync();
+        activeSheetId = ws.id;
+      });
+    } catch {
+      // The check goes on with the set checked last.
+    }
+  }
+
+  /**
+   * A sheet was activated: check, as its set (or, on a sheet without one, the set checked last) is what the pane
+   * shows now. On a sheet without a set the check costs one sync and paints nothing new; it also notices a set's
+   * sheet deleted (Excel activates another) or a copy of one.
+   */
+  function onSheetActivated(id: string): boolean {
+    if (id === activeSheetId) return false;
+    activeSheetId = id;
+    return true;
   }
 
   /** Rewrites the stored marks with `change` applied to what the workbook holds now, then re-checks. */
@@ -221,8 +265,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       if (missing.length) return { ok: false, reason: 'unsupported', message: missing.join(', ') };
       const out = await generateReport(req);
       if (out.ok) {
+        // The new set is on the active sheet now: the next check finds it there (or as the set named last).
         cache = null;
         last = null;
+        activeSheetId = null;
+        lastSetId = null;
         editMemory = new Map();
         if (live) live.refresh();
       }
@@ -232,6 +279,23 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     async checkNow() {
       const missing = missingRequirements();
       if (missing.length) return emptyCheck([{ kind: 'unsupportedHost', missing: missing.join(', ') }]);
+      await askActiveSheet();
+      return runCheck(true);
+    },
+
+    async chooseSet(id: string) {
+      if (last && !last.sets.some((x) => x.id === id)) return runCheck(true);
+      lastSetId = id;
+      activeSheetId = id;
+      try {
+        // Shown as a click on its tab would; a hidden sheet cannot be activated and is checked all the same.
+        await runExcel(async (ctx) => {
+          ctx.workbook.worksheets.getItem(id).activate();
+          await ctx.sync();
+        });
+      } catch {
+        // Checked below; a sheet that is gone is reported by the check.
+      }
       return runCheck(true);
     },
 
@@ -240,16 +304,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       const checker: LiveChecker = new LiveChecker({
         debounceMs: options.debounceMs ?? 150,
         ownWrites,
-        locations: () => cache ?? [],
+        locations: () => cache?.locations ?? [],
         runCheck: async (changes, paint) => {
           const c = await runCheck(paint, changes);
           onResult(c);
-          return cache ?? [];
+          return cache?.locations ?? [];
         },
+        onSheetActivated,
         onError: (e) => onResult(emptyCheck([{ kind: 'failed', message: errorMessage(e) }])),
       });
       live = checker;
       ownWrites.clear();
+      await askActiveSheet();
       const first = await runCheck(true);
       onResult(first);
       try {
@@ -357,9 +423,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     async clearHighlights() {
       try {
         await runExcel(async (ctx) => {
-          const snap = await readTables(ctx, cache);
-          last = snap;
-          cache = snap.locations.length ? snap.locations : null;
+          const snap = await readTables(ctx, cache, { activeSheetId, lastSetId });
+          remember(snap);
           const plan = planPaint(snap, new Map());
           plan.remove = plan.remove.filter((r) => !snap.noFormatSheets.includes(r.sheet));
           if (!isEmptyPlan(plan)) {

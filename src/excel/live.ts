@@ -110,12 +110,18 @@ interface LiveOptions {
   /** Where the tables are now, to filter events. */
   locations: () => readonly CachedLocation[];
   onError: (e: unknown) => void;
+  /**
+   * The user activated a sheet (a tab clicked, or a sheet deleted): whether a check should follow (the sheet holds
+   * another set of tables, or is one never seen).
+   */
+  onSheetActivated?: (worksheetId: string) => boolean;
 }
 
 const MAX_CHANGES = 200;
 
 export class LiveChecker {
   private handlers = new Map<string, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>();
+  private activation: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -132,13 +138,39 @@ export class LiveChecker {
     this.active = true;
     this.localSinceCheck = false;
     await this.subscribe(this.opts.locations());
+    if (this.opts.onSheetActivated) await this.listenToActivation();
   }
+
+  /**
+   * `WorksheetCollection.onActivated` (ExcelApi 1.7): the pane follows the active sheet's set of tables. An Excel
+   * that refuses the registration (office-js issue 1103: `AccessDenied` on some Excel 2019 builds) still checks:
+   * the pane's chooser and 立即检查 switch sets there.
+   */
+  private async listenToActivation(): Promise<void> {
+    try {
+      await runExcel(async (ctx) => {
+        const h = ctx.workbook.worksheets.onActivated.add(this.onActivated);
+        await ctx.sync();
+        this.activation = h;
+      });
+    } catch {
+      this.activation = null;
+    }
+  }
+
+  private readonly onActivated = async (ev: Excel.WorksheetActivatedEventArgs): Promise<void> => {
+    if (!this.active || !this.opts.onSheetActivated?.(ev.worksheetId)) return;
+    this.localSinceCheck = true;
+    this.schedule();
+  };
 
   async stop(): Promise<void> {
     this.active = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const handlers = [...this.handlers.values()];
+    const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [...this.handlers.values()];
+    if (this.activation) handlers.push(this.activation);
+    this.activation = null;
     this.handlers.clear();
     for (const h of handlers) {
       try {

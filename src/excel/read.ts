@@ -1,5 +1,6 @@
 /**
- * Finds our tables through their workbook names and reads all three at once: values, formulas and the add-in's own
+ * Finds the sets of tables through their names (src/excel/metadata.ts), picks the one to check (`SetChoice`) and
+ * reads its three tables at once: values, formulas and the add-in's own
  * highlight formats, in one `context.sync` when the tables are where they were last time (two when they moved or on
  * the first read). Maps what it read to canonical cell ids through the format's grid, and reports tables that were
  * deleted, moved out of shape or damaged instead of misreading them.
@@ -8,9 +9,17 @@ import { a1, parseA1 } from '../model/a1';
 import { getFormat } from '../model/formats';
 import { tableName } from '../model/layout';
 import type { CellId, FormatId, RawValue, ReportFormat, TableDamage, TableDef, TableId } from '../model/types';
-import type { HostProblem, TableLocation } from '../taskpane/host-api';
+import type { HostProblem, TableLocation, TableSet } from '../taskpane/host-api';
 import { matchGrid } from './grid';
-import { MARKS_KEY, SETTINGS_KEY, TABLE_IDS, parseMeta, parseNameReference, type ReportMeta } from './metadata';
+import {
+  MARKS_KEY,
+  SETTINGS_KEY,
+  TABLE_IDS,
+  parseMeta,
+  parseNameComment,
+  parseNameReference,
+  type ReportMeta,
+} from './metadata';
 import { parseMarks, type ReviewedMark } from '../model/reviewed-marks';
 
 export interface CachedLocation extends TableLocation {
@@ -44,6 +53,11 @@ export interface Snapshot {
   formats: LoadedFormat[];
   /** The 已核实 marks stored in the workbook. */
   marks: ReviewedMark[];
+  /** Every set of tables in the workbook, and the id of the one read (null when there is none). */
+  sets: TableSet[];
+  checkedSet: string | null;
+  /** The workbook's sheets (ids) as seen by this read. */
+  sheetIds: string[];
 }
 
 interface TableProxies {
@@ -102,45 +116,146 @@ function inferFormat(found: { table: TableId; address: string }[]): FormatId {
   return '2021';
 }
 
+/** What a read remembers for the next one: the tables read (the one-sync path) and the sheets whose names it reads. */
+export interface ReadCache {
+  locations: CachedLocation[] | null;
+  /** The workbook's sheets (ids) as last seen: their names are read with the first sync. */
+  sheetIds: string[];
+}
+
+/** Which set to read: the one on the active sheet when it holds one, else the one read last. */
+export interface SetChoice {
+  activeSheetId: string | null;
+  lastSetId: string | null;
+}
+
+/** A set of tables as the workbook names it. */
+interface FoundSet {
+  /** The id of the sheet whose names these are (for the workbook-level names: the sheet they point into). */
+  id: string;
+  sheet: string;
+  meta: ReportMeta | null;
+  tables: TableLocation[];
+  /** Tables whose name refers to no cells any more (`#REF!`: their rows or sheet were deleted). */
+  broken: TableId[];
+}
+
+interface NameProxy {
+  sheetId: string;
+  table: TableId;
+  item: Excel.NamedItem;
+}
+
+/** Queues a look at each sheet's names of ours (three `getItemOrNullObject`, never the whole collection). */
+function queueSheetNames(ctx: Excel.RequestContext, sheetIds: readonly string[]): NameProxy[] {
+  return sheetIds.flatMap((sheetId) => {
+    const names = ctx.workbook.worksheets.getItem(sheetId).names;
+    return TABLE_IDS.map((table) => {
+      const item = names.getItemOrNullObject(tableName(table));
+      item.load('name,formula,comment,scope');
+      return { sheetId, table, item };
+    });
+  });
+}
+
+function setOf(id: string, sheet: string, named: { table: TableId; formula: string; comment: unknown }[]): FoundSet {
+  const set: FoundSet = { id, sheet, meta: null, tables: [], broken: [] };
+  for (const n of named) {
+    set.meta ??= parseNameComment(n.comment);
+    const ref = parseNameReference(n.formula);
+    if (ref) set.tables.push({ table: n.table, sheet: ref.sheet, address: ref.address });
+    else set.broken.push(n.table);
+  }
+  return set;
+}
+
 /**
- * Reads the tables. `cache`: where they were found last time (enables the one-sync path). Runs inside the caller's
- * `Excel.run` so that the paint that follows can use the loaded conditional-format proxies.
+ * Reads the tables of one set. `cache`: what the last read found (enables the one-sync path: the sheets' names and
+ * the tables read last time are read together, and nothing more is needed while they stay where they were). Runs
+ * inside the caller's `Excel.run` so that the paint that follows can use the loaded conditional-format proxies.
  */
-export async function readTables(ctx: Excel.RequestContext, cache: CachedLocation[] | null): Promise<Snapshot> {
+export async function readTables(
+  ctx: Excel.RequestContext,
+  cache: ReadCache | null,
+  choice: SetChoice = { activeSheetId: null, lastSetId: null },
+): Promise<Snapshot> {
   const wb = ctx.workbook;
-  wb.names.load('items/name,items/formula');
+  wb.names.load('items/name,items/formula,items/comment');
+  wb.worksheets.load('items/id,items/name');
   const setting = wb.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load('value');
   const marksSetting = wb.settings.getItemOrNullObject(MARKS_KEY);
   marksSetting.load('value');
   const cachedFormats = new Map<string, Excel.ConditionalFormatCollection>();
-  let proxies = cache ? cache.map((loc) => queueTable(ctx, loc, cachedFormats)) : [];
+  let proxies = cache?.locations ? cache.locations.map((loc) => queueTable(ctx, loc, cachedFormats)) : [];
+  const names = queueSheetNames(ctx, cache?.sheetIds ?? []);
   await ctx.sync();
 
-  const meta = setting.isNullObject ? null : parseMeta(setting.value);
-  const marks = marksSetting.isNullObject ? [] : parseMarks(marksSetting.value);
-  const problems: HostProblem[] = [];
-  const named: TableLocation[] = [];
-  for (const t of TABLE_IDS) {
-    const item = wb.names.items.find((n) => n.name === tableName(t));
-    if (!item) continue;
-    const ref = parseNameReference(String(item.formula ?? ''));
-    if (!ref) {
-      problems.push({ kind: 'tableDamaged', table: t, damage: { kind: 'deleted' } });
-      continue;
-    }
-    named.push({ table: t, sheet: ref.sheet, address: ref.address });
+  const sheets = wb.worksheets.items.map((w) => ({ id: w.id, name: w.name }));
+  const unseen = sheets.map((w) => w.id).filter((id) => !cache?.sheetIds.includes(id));
+  if (unseen.length) {
+    names.push(...queueSheetNames(ctx, unseen));
+    await ctx.sync();
   }
-  if (!named.length && !problems.length) return { ...emptySnapshot(meta, [{ kind: 'noTables' }]), marks };
+  const legacyMeta = setting.isNullObject ? null : parseMeta(setting.value);
+  const marks = marksSetting.isNullObject ? [] : parseMarks(marksSetting.value);
+  const sheetIds = sheets.map((w) => w.id);
+
+  // Each sheet's own names make a set; office-js issue 1011: a sheet's names may list the workbook's as well.
+  const sets: FoundSet[] = [];
+  for (const w of sheets) {
+    const own = names.filter((n) => n.sheetId === w.id && !n.item.isNullObject && n.item.scope === 'Worksheet');
+    if (own.length)
+      sets.push(
+        setOf(
+          w.id,
+          w.name,
+          own.map((n) => ({ table: n.table, formula: String(n.item.formula ?? ''), comment: n.item.comment })),
+        ),
+      );
+  }
+  // The workbook-level names: the set generated last (then also named on its sheet), or all a workbook of an earlier
+  // version has.
+  const wbNamed = TABLE_IDS.flatMap((table) => {
+    const item = wb.names.items.find((n) => n.name === tableName(table));
+    return item ? [{ table, formula: String(item.formula ?? ''), comment: item.comment }] : [];
+  });
+  const latest = setOf('', '', wbNamed);
+  const latestSheet = sheets.find((w) => w.name === latest.tables[0]?.sheet);
+  if (latestSheet && !sets.some((x) => x.id === latestSheet.id)) {
+    sets.push({ ...latest, id: latestSheet.id, sheet: latestSheet.name, meta: latest.meta ?? legacyMeta });
+    sets.sort((a, b) => sheetIds.indexOf(a.id) - sheetIds.indexOf(b.id));
+  }
+  const base = {
+    sheetIds,
+    sets: sets.map(({ id, sheet, meta }) => ({ id, sheet, ...(meta ? { year: meta.year } : {}) })),
+  };
+
+  const target =
+    sets.find((x) => x.id === choice.activeSheetId) ??
+    sets.find((x) => x.id === choice.lastSetId) ??
+    sets.find((x) => x.id === latestSheet?.id) ??
+    sets[0];
+  // No set at all, but workbook-level names that refer to nothing: the tables were deleted (said per table).
+  const problems: HostProblem[] =
+    (target ?? (wbNamed.length ? latest : null))?.broken.map((t) => ({
+      kind: 'tableDamaged' as const,
+      table: t,
+      damage: { kind: 'deleted' as const },
+    })) ?? [];
+  const named = target?.tables ?? [];
+  if (!named.length && !problems.length)
+    return { ...emptySnapshot(legacyMeta, [{ kind: 'noTables' }]), marks, ...base, checkedSet: null };
 
   const cachedNames = proxies.map((p) => ({ table: p.loc.table, sheet: p.sheet.name, address: p.loc.address }));
-  if (!cache || !sameLocations(cachedNames, named)) {
+  if (!cache?.locations || !sameLocations(cachedNames, named)) {
     const formatsBySheet = new Map<string, Excel.ConditionalFormatCollection>();
     proxies = named.map((n) => queueTable(ctx, { ...n, sheetId: '' }, formatsBySheet));
     await ctx.sync();
   }
+  const meta = target?.meta ?? (target ? null : legacyMeta);
   const format = getFormat(meta?.format ?? inferFormat(named));
-  return { ...mapSnapshot(format, meta, proxies, problems), marks };
+  return { ...mapSnapshot(format, meta, proxies, problems), marks, ...base, checkedSet: target?.id ?? null };
 }
 
 function emptySnapshot(meta: ReportMeta | null, problems: HostProblem[]): Snapshot {
@@ -157,6 +272,9 @@ function emptySnapshot(meta: ReportMeta | null, problems: HostProblem[]): Snapsh
     noFormatSheets: [],
     formats: [],
     marks: [],
+    sets: [],
+    checkedSet: null,
+    sheetIds: [],
   };
 }
 

@@ -22,10 +22,19 @@ export interface GenerateRequest {
   protect?: boolean;
 }
 
+/**
+ * What became of a generate request. A refusal says why as data (the pane words it through the message table,
+ * `generate.*` in src/model/messages/host.ts); `message` is only Excel's own text of an unexpected failure, or the
+ * requirement sets missing.
+ */
 export type GenerateOutcome =
   | { ok: true; sheet: string; address: string }
   | { ok: false; reason: 'targetNotEmpty'; sheet: string; address: string }
-  | { ok: false; reason: 'sheetProtected' | 'unsupported' | 'failed'; message: string };
+  /** The sheet is protected, or already holds a set of tables (one set per sheet: its names are the sheet's). */
+  | { ok: false; reason: 'sheetProtected' | 'sheetHoldsSet'; sheet: string }
+  /** Several areas, a chart or a shape is selected: no one cell to start at. */
+  | { ok: false; reason: 'badSelection' }
+  | { ok: false; reason: 'unsupported' | 'failed'; message: string };
 
 /** Problems of the host itself, not of the user's numbers: shown as a message in the pane. */
 export type HostProblem =
@@ -39,6 +48,16 @@ export interface TableLocation {
   table: TableId;
   sheet: string;
   address: string;
+}
+
+/** One set of the three tables in the workbook, listed so that the user can choose which one the pane checks. */
+export interface TableSet {
+  /** Which set: the id of the sheet that holds it (stable while the workbook is open, renames included). */
+  id: string;
+  /** The sheet's name as the user sees it on its tab. */
+  sheet: string;
+  /** The year the set was generated for; absent when the workbook does not say (a template from the CLI). */
+  year?: number;
 }
 
 export interface HostCheck {
@@ -70,6 +89,13 @@ export interface HostCheck {
    * whose mark is `quiet` are already left out of `result`.
    */
   marks?: MarkStatus[];
+  /**
+   * Every set of tables in the workbook, in sheet order, and which of them this check is of (`checkedSet`, a set's
+   * id). The host checks the set on the active sheet when that sheet holds one, else the set it checked last, else
+   * the one generated last; `chooseSet` picks another.
+   */
+  sets?: TableSet[];
+  checkedSet?: string;
 }
 
 /** Text the pane wrote (the generated narrative) going into the workbook. */
@@ -134,4 +160,9 @@ export interface HostOperations {
   markReviewed?(mark: ReviewedMark): Promise<HostCheck>;
   /** Removes the mark with this key (`markKey`), then re-checks. */
   unmarkReviewed?(key: string): Promise<HostCheck>;
+  /**
+   * Checks the set with this id (one of `HostCheck.sets`) from now on and shows its sheet, as a click on its tab
+   * would; an id no longer in the workbook changes nothing.
+   */
+  chooseSet?(id: string): Promise<HostCheck>;
 }

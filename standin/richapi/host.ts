@@ -79,12 +79,23 @@ const EVENT_DATA_CHANGED = 10;
 const EVENT_MESSAGE_CATEGORY = 65536;
 /** `onSelectionChanged` (`eventType: 14`). */
 const EVENT_SELECTION_CHANGED = 14;
+/**
+ * `WorksheetCollection.onActivated` and `Worksheet.onActivated` (`eventType: 11`), ExcelApi 1.7: "occurs when any
+ * worksheet in the workbook is activated"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onactivated-member).
+ * Raised for the user's click on a tab and for the API's `Worksheet.activate()` and selecting on another sheet alike:
+ * Excel raises it for add-in actions that change the active sheet (office-js issue 3148: `freezePanes` on another
+ * sheet raised `WorksheetActivated`), as VBA's `Worksheet.Activate` method raises the Activate event
+ * (https://learn.microsoft.com/office/vba/api/excel.worksheet.activate(even)).
+ */
+const EVENT_ACTIVATED = 11;
 /** office.js's `Constants.eventWorkbookId`: the target of collection-level events. */
 const WORKBOOK_TARGET = 'Workbook';
 /** Which event each registration method turns on. */
 const REGISTER_METHODS: Record<string, number> = {
   DataChangedEvent: EVENT_DATA_CHANGED,
   SelectionChangedEvent: EVENT_SELECTION_CHANGED,
+  ActivatedEvent: EVENT_ACTIVATED,
 };
 
 /** Where the host sends event messages: office.js's `_testTriggerRichApiMessageEvent`. */
@@ -229,8 +240,11 @@ export class RichApiHost {
     if (entries.length) this.sink({ entries });
   }
 
-  /** `onSelectionChanged` (event type 14), on the sheet and on the worksheet collection. */
+  /** `onSelectionChanged` (event type 14), on the sheet and on the worksheet collection; `onActivated` (11) first. */
   private raiseSelection(s: RawSelection): void {
+    // The shape `WorksheetCollection.onActivated`'s `eventArgsTransformFunc` reads in office.js.
+    if (s.activated)
+      this.send(EVENT_ACTIVATED, [s.sheetId, WORKBOOK_TARGET], { type: 'WorksheetActivated', worksheetId: s.sheetId });
     this.send(EVENT_SELECTION_CHANGED, [s.sheetId, WORKBOOK_TARGET], {
       type: 'WorksheetSelectionChanged',
       address: rectA1(s.rect),

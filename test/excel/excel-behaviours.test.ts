@@ -3,6 +3,8 @@
  * host: each behaviour is cited in the stand-in, and each test here failed on the adapter before it was fixed for
  * that behaviour.
  */
+import { generateRefusalText } from '../../src/taskpane/generate-outcome';
+import { strings } from '../../src/taskpane/i18n';
 import { a1 } from '../../src/model/a1';
 import { getFormat } from '../../src/model/formats';
 import type { CellId } from '../../src/model/types';
@@ -330,8 +332,10 @@ describe('generating at the selection', () => {
     app.selectAreas('Sheet1', ['B2', 'F10:G12']);
     const before = app.usedRange('Sheet1');
     const out = await host.generate({ format: '2021', year: 2025, org: '某镇', target: 'selection', protect: false });
-    expect(out).toMatchObject({ ok: false, reason: 'failed' });
-    const message = 'message' in out ? out.message : '';
+    expect(out).toEqual({ ok: false, reason: 'badSelection' });
+    if (out.ok) throw new Error('generated');
+    // The host says why as data; the pane words it through the message table.
+    const message = generateRefusalText(out, strings('zh'), 'zh');
     expect(message).toContain('选中了多个区域');
     expect(message).not.toMatch(/InvalidSelection|getSelectedRange/);
     expect(app.usedRange('Sheet1')).toBe(before);

@@ -172,10 +172,56 @@ describe('generate at the selection', () => {
   });
 });
 
-it('generating again moves the names to the new tables (one report tracked per workbook)', async () => {
-  await generateReport({ format: '2021', year: 2024, org: '', target: 'newSheet' });
-  const out = await generateReport({ format: '2021', year: 2025, org: '', target: 'newSheet' });
-  if (!out.ok) throw new Error('generate failed');
+it('generating again moves the workbook-level names to the new set; each set keeps its own names and year', async () => {
+  const { app } = bench.standIn;
+  const first = await generateReport({ format: '2021', year: 2024, org: '某镇', target: 'newSheet' });
+  const out = await generateReport({ format: '2021', year: 2025, org: '某县统计局', target: 'newSheet' });
+  if (!out.ok || !first.ok) throw new Error('generate failed');
   for (const t of ['T2', 'T3', 'T4'] as TableId[]) expect(tableOrigin(bench.standIn, t).sheet).toBe(out.sheet);
-  expect(bench.standIn.app.names()).toHaveLength(3);
+  const names = app.names();
+  expect(names.filter((n) => n.scope === null).map((n) => n.name)).toEqual(
+    ['T2', 'T3', 'T4'].map((t) => `DisclosureTables_${t}`),
+  );
+  // Worksheet-scoped names, one per table, on each set's sheet, pointing into that sheet, saying its year.
+  for (const [sheet, comment] of [
+    [first.sheet, 'T3 2021 2024 某镇'],
+    [out.sheet, 'T3 2021 2025 某县统计局'],
+  ]) {
+    const own = names.filter((n) => n.scope === sheet);
+    expect(own.map((n) => n.name)).toEqual(['T2', 'T3', 'T4'].map((t) => `DisclosureTables_${t}`));
+    for (const n of own) expect(n.formula.startsWith(`='${sheet}'!`)).toBe(true);
+    expect(own[1].comment).toBe(comment);
+  }
+});
+
+it('a workbook of an earlier version (workbook-level names only) keeps its set found when a second is generated', async () => {
+  const { app } = bench.standIn;
+  const first = await generateReport({ format: '2021', year: 2024, org: '某镇', target: 'newSheet' });
+  if (!first.ok) throw new Error('generate failed');
+  // What an earlier version left: the workbook-level names (comment `T2 2021`) and the setting, nothing on the sheet.
+  await Excel.run(async (ctx) => {
+    const names = ctx.workbook.worksheets.getItem(first.sheet).names;
+    for (const t of ['T2', 'T3', 'T4']) names.getItem(`DisclosureTables_${t}`).delete();
+    await ctx.sync();
+  });
+  const refs = app.names().map((n) => n.formula);
+  expect(app.names().every((n) => n.scope === null)).toBe(true);
+  const out = await generateReport({ format: '2021', year: 2025, org: '某县统计局', target: 'newSheet' });
+  if (!out.ok) throw new Error('generate failed');
+  const own = app.names().filter((n) => n.scope === first.sheet);
+  expect(own.map((n) => n.formula)).toEqual(refs);
+  expect(own[0].comment).toBe('T2 2021 2024 某镇');
+});
+
+it('refuses to generate at a selection on a sheet that already holds a set, naming the sheet, and writes nothing', async () => {
+  const { app } = bench.standIn;
+  const first = await generateReport({ format: '2021', year: 2024, org: '某镇', target: 'newSheet', protect: false });
+  if (!first.ok) throw new Error('generate failed');
+  app.select(first.sheet, 'T200');
+  const before = JSON.stringify(app.view(first.sheet, 220, 30));
+  const namesBefore = app.names();
+  const out = await generateReport({ format: '2021', year: 2025, org: '某镇', target: 'selection', protect: false });
+  expect(out).toEqual({ ok: false, reason: 'sheetHoldsSet', sheet: first.sheet });
+  expect(JSON.stringify(app.view(first.sheet, 220, 30))).toBe(before);
+  expect(app.names()).toEqual(namesBefore);
 });

@@ -37,7 +37,7 @@ export function tableOrigin(
   standIn: StandIn,
   table: TableId,
 ): { sheet: string; row: number; col: number; rows: number; cols: number } {
-  const n = standIn.app.names().find((x) => x.name === tableName(table));
+  const n = standIn.app.names().find((x) => x.name === tableName(table) && x.scope === null);
   if (!n) throw new Error(`no name for ${table}`);
   const r = parseA1(n.formula.replace(/^=/, ''));
   return { sheet: r.sheet!, row: r.row, col: r.col, rows: r.rows, cols: r.cols };

@@ -32,8 +32,8 @@ const ALLOWED: Record<string, string> = {
   'io/xlsx/template.ts': 'the generated workbook’s sheet name and data-validation prompts: workbook content, Chinese',
   'io/xlsx/review-workbook.ts': 'sheet names of the review workbook by language (they are link targets)',
   'excel/write-text.ts': 'the sheet name of the generated narrative: workbook content',
+  'excel/generate.ts': 'the sheet name of the generated tables (2025年度报表): workbook content',
   // Still to move into the message table (issue #12): said here so the gap is visible and cannot grow.
-  'excel/generate.ts': 'NOT YET MOVED: two generate problems the host still writes in Chinese',
   'model/a1.ts': 'a programmer’s error (a bad address from code), never shown to a user',
 };
 

@@ -190,7 +190,7 @@ interface Located {
 function locate(standIn: StandIn): Located[] {
   const out: Located[] = [];
   for (const t of TABLES) {
-    const n = standIn.app.names().find((x) => x.name === tableName(t));
+    const n = standIn.app.names().find((x) => x.name === tableName(t) && x.scope === null);
     if (!n) continue;
     const f = n.formula.replace(/^=/, '');
     const bang = f.lastIndexOf('!');

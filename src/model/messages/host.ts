@@ -1,6 +1,7 @@
 /**
  * The Excel host's problems shown by the pane (`HostProblem`): no tables, an Excel too old, a protected sheet, a
- * generated table changed in the workbook (`TableDamage`), an operation that failed.
+ * generated table changed in the workbook (`TableDamage`), an operation that failed; and why tables could not be
+ * generated where the user asked (`GenerateOutcome`: the host says why as data, never in words).
  */
 import type { MessageTemplate } from './template';
 
@@ -44,4 +45,18 @@ export const HOST_MESSAGES = {
   'damage.layout': { zh: '布局与标准格式不符', en: 'the layout differs from the format' },
   'damage.usable': { zh: '（已按行标签读取数据）', en: ' (values were read by their row labels)' },
   'damage.unusable': { zh: '（无法可靠读取，本表未检查）', en: ' (cannot be read reliably: not checked)' },
+
+  // ── Generating the tables was refused (`GenerateOutcome`, rendered by the pane) ──────────────────────────────
+  'generate.sheetProtected': {
+    zh: '工作表“{sheet}”受保护，无法在其中生成表格。请先撤销工作表保护，或在新工作表中生成。',
+    en: 'Sheet “{sheet}” is protected: the tables cannot be generated in it. Unprotect the sheet first, or generate them on a new sheet.',
+  },
+  'generate.badSelection': {
+    zh: '当前选中了多个区域（或图表、形状），无法确定在哪里生成表格。请只选中一个单元格后重试，或改为在新工作表中生成。',
+    en: 'Several areas (or a chart or shape) are selected, so there is no one place to generate the tables. Select a single cell and try again, or generate them on a new sheet.',
+  },
+  'generate.sheetHoldsSet': {
+    zh: '工作表“{sheet}”中已有一套统计表，一个工作表只放一套。请改为在新工作表中生成。',
+    en: 'Sheet “{sheet}” already holds a set of tables, and a sheet holds one set only. Generate them on a new sheet instead.',
+  },
 } satisfies Record<string, MessageTemplate>;

@@ -17,6 +17,7 @@ import type { GenerateOutcome, GenerateRequest } from '../host-api';
 import type { WorkbookDelivery } from '../../excel/open-workbook';
 import type { Strings } from '../i18n';
 import { failedText } from './ProblemBars';
+import { generateRefusalText } from '../generate-outcome';
 import { useStyles } from './styles';
 
 export interface GenerateFormProps {
@@ -65,7 +66,7 @@ export function GenerateForm({
       if (out.ok) setNote({ kind: 'success', text: t.generated(out.sheet, out.address) });
       else if (out.reason === 'targetNotEmpty')
         setNote({ kind: 'notEmpty', text: t.targetNotEmpty(out.sheet, out.address), req });
-      else setNote({ kind: 'error', text: failedText(out.message, lang) });
+      else setNote({ kind: 'error', text: generateRefusalText(out, t, lang) });
     } catch (e) {
       setNote({ kind: 'error', text: failedText(e, lang) });
     } finally {

@@ -14,6 +14,7 @@ import type { ImportResult } from '../../io/text';
 import { getFormat } from '../../model/formats';
 import type { CheckResult, Lang } from '../../model/types';
 import type { Strings } from '../i18n';
+import { generateRefusalText } from '../generate-outcome';
 import {
   type ImportBlock,
   type ImportPlan,
@@ -67,8 +68,10 @@ function blockText(t: Strings, block: ImportBlock, plan: ImportPlan): string {
   }
 }
 
-function generateProblem(out: Exclude<GenerateOutcome, { ok: true }>): string {
-  return out.reason === 'targetNotEmpty' ? `${out.sheet}!${out.address}` : out.message;
+function generateProblem(out: Exclude<GenerateOutcome, { ok: true }>, t: Strings, lang: Lang): string {
+  if (out.reason === 'targetNotEmpty') return `${out.sheet}!${out.address}`;
+  if (out.reason === 'failed' || out.reason === 'unsupported') return out.message;
+  return generateRefusalText(out, t, lang);
 }
 
 export function ImportPanel({
@@ -179,7 +182,7 @@ export function ImportPanel({
         org: plan.org ?? '',
         target: 'newSheet',
       });
-      if (!out.ok) setNote({ intent: 'error', text: t.importGenerateFailed(generateProblem(out)) });
+      if (!out.ok) setNote({ intent: 'error', text: t.importGenerateFailed(generateProblem(out, t, lang)) });
       else written(await host.writeValues(plan.values));
     } catch (e) {
       failed(e);
