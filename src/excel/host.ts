@@ -31,6 +31,7 @@ export interface ExcelHost extends HostOperations {
   writeText: NonNullable<HostOperations['writeText']>;
   markReviewed: NonNullable<HostOperations['markReviewed']>;
   unmarkReviewed: NonNullable<HostOperations['unmarkReviewed']>;
+  chooseSet: NonNullable<HostOperations['chooseSet']>;
   /** Resolves when no live check is scheduled or running. */
   whenIdle(): Promise<void>;
 }
