@@ -17,6 +17,7 @@ import { useKeepFocus } from './focus-keeper';
 import { LazyPanel } from './components/LazyPanel';
 import { panels } from './lazy-panels';
 import { ReviewedMarks } from './components/ReviewedMarks';
+import { SetChooser } from './components/SetChooser';
 import { newMark } from '../model/reviewed-marks';
 import { reviewStrings } from './i18n-review';
 
@@ -125,6 +126,11 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
         return null;
       }
     : undefined;
+  // Another set of tables: the host checks it and shows its sheet.
+  const chooseSet = async (id: string) => {
+    const c = await guarded(() => host.chooseSet!(id));
+    if (c) setCheck(c);
+  };
   const unmarkReviewed = async (key: string) => {
     const c = await guarded(() => host.unmarkReviewed!(key));
     if (c) setCheck(c);
@@ -202,6 +208,9 @@ function Pane({ host, initialLang = 'zh', today, extras, onDownloadTemplate }: A
             </Button>
           </div>
 
+          {host.chooseSet && check?.sets && (
+            <SetChooser lang={lang} sets={check.sets} checked={check.checkedSet} onChoose={chooseSet} />
+          )}
           {result && (
             <>
               <section className={s.section} aria-labelledby="dt-status">

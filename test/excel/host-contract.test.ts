@@ -21,6 +21,10 @@ hostContract('the Excel host on the stand-in', async () => {
     async userSelects(sheet, address) {
       bench.standIn.app.select(sheet, address);
     },
+    async userActivates(sheet) {
+      bench.standIn.app.activateSheet(sheet);
+      await settle();
+    },
     async userTypesText(sheet, address, text) {
       bench.standIn.app.typeCell(sheet, address, text);
       await settle();

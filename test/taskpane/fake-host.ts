@@ -153,18 +153,25 @@ export function shownMessage(f: Finding, lang: Lang = 'zh', format: FormatId = '
  * value the user types reaches the live listener.
  */
 export function createModelHost() {
-  let format: FormatId | null = null;
-  let report: HostCheck['report'];
-  const values: Record<CellId, number | null> = {};
+  /** One set of tables on its own sheet, each with its own values, as the Excel host keeps them apart. */
+  interface ModelSet {
+    id: string;
+    sheet: string;
+    format: FormatId;
+    report: NonNullable<HostCheck['report']>;
+    values: Record<CellId, number | null>;
+  }
+  const sets: ModelSet[] = [];
+  let current: ModelSet | null = null;
   let listener: ((c: HostCheck) => void) | null = null;
   const calls: string[] = [];
 
-  const totals = () => {
-    const f = getFormat(format!);
+  const totals = (set: ModelSet) => {
+    const f = getFormat(set.format);
     const memo = new Map<CellId, number>();
     const valueOf = (id: CellId): number | null => {
       const c = f.cellById.get(id)!;
-      if (!c.sumOf) return values[id] ?? null;
+      if (!c.sumOf) return set.values[id] ?? null;
       let v = memo.get(id);
       if (v === undefined) memo.set(id, (v = c.sumOf.reduce((s, p) => s + (valueOf(p) ?? 0), 0)));
       return v;
@@ -176,19 +183,23 @@ export function createModelHost() {
   const sheets = ['Sheet1'];
   let selection = { sheet: 'Sheet1', address: 'A1' };
   let marks: ReviewedMark[] = [];
-  const TABLE_SHEET = '统计表';
   const run = (): HostCheck => {
-    if (!format) return hostCheck(null);
-    const totalsNow = getFormat(format)
+    if (!current) return hostCheck(null);
+    const set = current;
+    const totalsNow = getFormat(set.format)
       .cells.filter((c) => c.sumOf)
       .map((c) => c.id);
-    const marked = applyMarks(check(format, totals(), { formulaCells: totalsNow }), marks);
-    return hostCheck(marked.result, {
+    const marked = applyMarks(check(set.format, totals(set), { formulaCells: totalsNow }), marks);
+    const c = hostCheck(marked.result, {
       formulaCells: totalsNow,
       edits: {},
       marks: marked.marks,
-      ...(report ? { report } : {}),
+      report: set.report,
+      sets: sets.map((x) => ({ id: x.id, sheet: x.sheet, year: x.report.year })),
+      checkedSet: set.id,
+      sheet: set.sheet,
     });
+    return { ...c, tables: c.tables.map((t) => ({ ...t, sheet: set.sheet })) };
   };
   const uniqueSheet = (base: string) => {
     let name = base;
@@ -199,6 +210,7 @@ export function createModelHost() {
   const host: HostOperations & {
     userTypes(id: CellId, v: number): void;
     userSelects(sheet: string, address: string): void;
+    userActivates(sheet: string): void;
     userTypesText(sheet: string, address: string, text: string): void;
     textAt(sheet: string, address: string): string;
     sheets(): string[];
@@ -208,11 +220,17 @@ export function createModelHost() {
     missingRequirements: () => [],
     async generate(req) {
       calls.push('generate');
-      format = req.format;
-      report = { year: req.year, org: req.org };
-      if (!sheets.includes(TABLE_SHEET)) sheets.push(TABLE_SHEET);
-      for (const k of Object.keys(values)) delete values[k];
-      return { ok: true, sheet: '统计表', address: 'A1:O80' };
+      const sheet = uniqueSheet('统计表');
+      current = {
+        id: `sheet-${sheets.length}`,
+        sheet,
+        format: req.format,
+        report: { year: req.year, org: req.org },
+        values: {},
+      };
+      sets.push(current);
+      selection = { sheet, address: 'A1' };
+      return { ok: true, sheet, address: 'A1:O80' };
     },
     async checkNow() {
       calls.push('checkNow');
@@ -232,18 +250,36 @@ export function createModelHost() {
     },
     async writeValues(v) {
       calls.push('writeValues');
-      if (format) {
-        const f = getFormat(format);
-        for (const [id, x] of Object.entries(v)) if (f.cellById.get(id)?.role === 'input') values[id] = x;
+      if (current) {
+        const f = getFormat(current.format);
+        for (const [id, x] of Object.entries(v)) if (f.cellById.get(id)?.role === 'input') current.values[id] = x;
       }
       return run();
     },
     async clearHighlights() {
       calls.push('clearHighlights');
     },
+    async chooseSet(id) {
+      calls.push('chooseSet');
+      const set = sets.find((x) => x.id === id);
+      if (set) {
+        current = set;
+        selection = { sheet: set.sheet, address: 'A1' };
+      }
+      return run();
+    },
     userTypes(id, v) {
-      values[id] = v;
+      if (current) current.values[id] = v;
       listener?.(run());
+    },
+    /** As in Excel: the set on the sheet clicked is checked; a sheet without one keeps the set checked last. */
+    userActivates(sheet) {
+      selection = { sheet, address: 'A1' };
+      const set = sets.find((x) => x.sheet === sheet);
+      if (set && set !== current) {
+        current = set;
+        listener?.(run());
+      }
     },
     async writeText(req): Promise<WriteTextOutcome> {
       calls.push('writeText');
@@ -253,7 +289,8 @@ export function createModelHost() {
         return { ok: true, sheet, address: `A1:A${req.lines.length}` };
       }
       const { sheet, address } = selection;
-      const tableCells = format && sheet === TABLE_SHEET ? Object.values(hostCheck(check(format, {})).cellAddress) : [];
+      const set = sets.find((x) => x.sheet === sheet);
+      const tableCells = set ? Object.values(hostCheck(check(set.format, {})).cellAddress) : [];
       if (tableCells.includes(address)) return { ok: false, reason: 'insideTables', sheet, address };
       const agreed = req.overwrite?.sheet === sheet && req.overwrite.address === address;
       if (texts.get(`${sheet}!${address}`) && !agreed) return { ok: false, reason: 'targetNotEmpty', sheet, address };

@@ -10,6 +10,7 @@ hostContract('the pane’s fake host', async () => {
     userTypes: async (id, value) => host.userTypes(id, value),
     userSelects: async (sheet, address) => host.userSelects(sheet, address),
     userTypesText: async (sheet, address, text) => host.userTypesText(sheet, address, text),
+    userActivates: async (sheet) => host.userActivates(sheet),
     textAt: (sheet, address) => host.textAt(sheet, address),
     sheets: () => host.sheets(),
     dispose: async () => undefined,

@@ -2,7 +2,7 @@
  * What every host promises the task pane (`HostOperations`), as one suite run against the pane's fake host
  * (test/taskpane/host-contract.test.ts) and the real Excel host on the stand-in (test/excel/host-contract.test.ts):
  * generate, checkNow (with the year and body generated), startLive/stopLive, writeValues, goToCell, clearHighlights,
- * writeText (the narrative into the workbook) and the 已核实 marks. Findings come back as data, in no language: the
+ * writeText (the narrative into the workbook), the 已核实 marks and several sets of tables (which one is checked). Findings come back as data, in no language: the
  * pane renders them in the one it shows.
  */
 import { getFormat } from '../../src/model/formats';
@@ -21,6 +21,8 @@ export interface ContractSubject {
   /** The user selects one cell, or types text into one (outside the tables). */
   userSelects(sheet: string, address: string): Promise<void>;
   userTypesText(sheet: string, address: string, text: string): Promise<void>;
+  /** The user clicks a sheet's tab. */
+  userActivates(sheet: string): Promise<void>;
   /** What a cell holds as text ('' when empty); the workbook's sheet names. */
   textAt(sheet: string, address: string): string;
   sheets(): string[];
@@ -197,6 +199,40 @@ export function hostContract(name: string, make: () => Promise<ContractSubject>)
       });
       expect(refusedTable).toEqual({ ok: false, reason: 'insideTables', sheet: c.sheet, address: inTable });
       expect((await s.host.checkNow()).result!.cells['T3.NEW.NP']).toBe(0);
+    });
+
+    it('with two sets: each check says which it is of, the active sheet’s set is checked, chooseSet picks the other', async () => {
+      const first = await s.host.checkNow();
+      const out = await s.host.generate({ format: '2021', year: 2024, org: '某镇人民政府', target: 'newSheet' });
+      if (!out.ok) throw new Error(out.reason);
+      const c = await s.host.checkNow();
+      expect(c.sets!.map((x) => [x.sheet, x.year])).toEqual([
+        [first.sheet, 2025],
+        [out.sheet, 2024],
+      ]);
+      const [one, two] = c.sets!.map((x) => x.id);
+      expect(c.checkedSet).toBe(two);
+      expect(c.report).toEqual({ year: 2024, org: '某镇人民政府' });
+      // Values go into the set checked, and only there.
+      expect((await s.host.writeValues(broken)).result!.cells['T3.NEW.NP']).toBe(5);
+      const back = await s.host.chooseSet!(one);
+      expect(back.checkedSet).toBe(one);
+      expect(back.report).toEqual({ year: 2025, org: '某县统计局' });
+      expect(back.tables.map((t) => t.sheet)).toEqual([first.sheet, first.sheet, first.sheet]);
+      expect(back.result!.unfilled).toContain('T3.NEW.NP');
+      expect((await s.host.chooseSet!('no such set')).checkedSet).toBe(one);
+
+      const seen: HostCheck[] = [];
+      await s.host.startLive((x) => seen.push(x));
+      await s.settle();
+      expect(seen.at(-1)!.checkedSet).toBe(one);
+      await s.userActivates(out.sheet);
+      expect(seen.at(-1)!.checkedSet).toBe(two);
+      expect(seen.at(-1)!.result!.cells['T3.NEW.NP']).toBe(5);
+      // A sheet without tables keeps the set checked last.
+      await s.userActivates('Sheet1');
+      expect(seen.at(-1)!.checkedSet).toBe(two);
+      await s.host.stopLive();
     });
 
     it('goToCell and clearHighlights resolve, even for a cell that is not there', async () => {
