@@ -44,6 +44,8 @@ export function SetChooser({ lang, sets, checked, onChoose }: SetChooserProps) {
           <ToggleButton
             key={x.id}
             size="small"
+            // Pressed is said to assistive technology (aria-pressed) and shown as the primary colour.
+            appearance={x.id === checked ? 'primary' : 'secondary'}
             checked={x.id === checked}
             disabledFocusable={busy !== null && busy !== x.id}
             onClick={() => void choose(x.id)}
