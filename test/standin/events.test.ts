@@ -126,4 +126,35 @@ describe('events', () => {
     await s.app.settle();
     expect(s.app.handlerErrors).toEqual([expect.objectContaining({ message: 'boom' })]);
   });
+
+  test('onActivated (event type 11): a tab clicked, a selection on another sheet, the API and a deleted active sheet', async () => {
+    const s = setup({ sheets: ['Sheet1', 'Sheet2', 'Sheet3'] });
+    const seen: Excel.WorksheetActivatedEventArgs[] = [];
+    const ids = await s.run(async (ctx) => {
+      ctx.workbook.worksheets.onActivated.add(async (a) => {
+        seen.push(a);
+      });
+      ctx.workbook.worksheets.load('items/id');
+      await ctx.sync();
+      return ctx.workbook.worksheets.items.map((w) => w.id);
+    });
+    expect(ids).toHaveLength(3);
+    s.app.activateSheet('Sheet2');
+    s.app.activateSheet('Sheet2');
+    s.app.select('Sheet3', 'B2');
+    s.app.select('Sheet3', 'C4');
+    await s.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').activate();
+      await ctx.sync();
+    });
+    s.app.deleteSheet('Sheet1');
+    await s.app.settle();
+    // Once per change of the active sheet, in the shape office.js gives handlers.
+    expect(seen.map((a) => [a.type, a.worksheetId])).toEqual([
+      ['WorksheetActivated', ids[1]],
+      ['WorksheetActivated', ids[2]],
+      ['WorksheetActivated', ids[0]],
+      ['WorksheetActivated', ids[1]],
+    ]);
+  });
 });
