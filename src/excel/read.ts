@@ -124,7 +124,7 @@ export interface ReadCache {
 }
 
 /** Which set to read: the one on the active sheet when it holds one, else the one read last. */
-export interface SetChoice {
+interface SetChoice {
   activeSheetId: string | null;
   lastSetId: string | null;
 }

@@ -7,7 +7,7 @@ import type { Lang } from '../model/types';
 import type { GenerateOutcome } from './host-api';
 import type { Strings } from './i18n';
 
-export type GenerateRefusal = Exclude<GenerateOutcome, { ok: true }>;
+type GenerateRefusal = Exclude<GenerateOutcome, { ok: true }>;
 
 export function generateRefusalText(out: GenerateRefusal, t: Strings, lang: Lang): string {
   switch (out.reason) {

@@ -5,7 +5,7 @@ import type { Lang } from '../../model/types';
 import { setStrings } from '../i18n-sets';
 import { useStyles } from './styles';
 
-export interface SetChooserProps {
+interface SetChooserProps {
   lang: Lang;
   /** Every set of tables in the workbook (`HostCheck.sets`); nothing is shown for fewer than two. */
   sets: readonly TableSet[];
