@@ -20,6 +20,9 @@ import {
 } from '../support/damaged-reports';
 import { handmadeWorkbook } from '../xlsx/handmade';
 
+// Writing the review workbook and reading the 宿迁市 text twice take seconds on a shared CPU: a limit, not a measurement.
+jest.setTimeout(30_000);
+
 const ROOT = path.join(__dirname, '../..');
 const SUQIAN = path.join(ROOT, 'test/fixtures/samples/02-suqian-city-2023-2024-format2021.txt');
 /** An internal table, row or cell id (`T4`, `T3.R6_1`, `T3.NEW.NP`) in a sentence meant for people. */
