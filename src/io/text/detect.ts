@@ -21,6 +21,10 @@ function normaliseText(s: string): string {
   return norm(s).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/**
+ * Built once from both formats together (each format's keys against the other's), so it belongs to no one format's
+ * prepared object (`prepareReader`): kept here, computed on the first detection.
+ */
 let distinctive: Record<FormatId, string[]> | null = null;
 
 /** Keys of labels one version has and the other has not, and that are not part of the other's labels. */

@@ -63,7 +63,10 @@ function tableHeadingOf(line: string): TableSection | null {
   return null;
 }
 
-/** Label keys of each table in either format: column headers and captions, and row labels. */
+/**
+ * Label keys of each table in either format: column headers and captions, and row labels. Built once from both
+ * formats together (a heading is looked for before the format is known), so not a part of `prepareReader`.
+ */
 let tableKeys: Record<TableSection, { heads: string[]; rows: string[] }> | null = null;
 function keysOf(k: TableSection) {
   if (!tableKeys) {

@@ -345,7 +345,10 @@ function bestFormat(locator: WorkbookLocator, sheets: number[], order: readonly 
   return best!;
 }
 
-/** Label keys that only one format has: counted on a sheet, they say which format to try first. */
+/**
+ * Label keys that only one format has: counted on a sheet, they say which format to try first. Built from both
+ * formats together, so not a part of one format's `prepareReader`.
+ */
 const OWN_KEYS: ReadonlyMap<FormatId, ReadonlySet<string>> = (() => {
   const keys = new Map(
     FORMAT_IDS.map((f) => [

@@ -54,7 +54,8 @@ const TABLE: Readonly<Record<string, MessageTemplate>> = MESSAGES;
 
 /**
  * A template split at its placeholders: literal text at even positions, parameter names at odd ones. Split once per
- * template (the checker fills a few per report, the Excel host on every edit).
+ * template (the checker fills a few per report, the Excel host on every edit). Keyed by template text, not by
+ * format; bounded by the message table, which holds every template there is.
  */
 const compiledTemplates = new Map<string, string[]>();
 
