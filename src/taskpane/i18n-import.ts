@@ -10,7 +10,7 @@ const zh = {
   notesHeading: '读取说明',
 };
 
-export type ImportNoteStrings = typeof zh;
+type ImportNoteStrings = typeof zh;
 
 const en: ImportNoteStrings = {
   notesPartlyUnread: 'Part of the text was not read, or which report it belongs to is a guess; check before writing:',

@@ -11,8 +11,7 @@
  */
 import * as React from 'react';
 
-export type LoadState<M> =
-  { status: 'loading' } | { status: 'ready'; module: M } | { status: 'failed'; error: unknown };
+type LoadState<M> = { status: 'loading' } | { status: 'ready'; module: M } | { status: 'failed'; error: unknown };
 
 export interface PanelLoader<M> {
   /** The load's state, re-rendering when it changes; the first component to use it starts the load. */
@@ -43,6 +42,6 @@ export function panelLoader<M>(importer: () => Promise<M>): PanelLoader<M> {
   return { use: () => React.useSyncExternalStore(subscribe, snapshot, snapshot) };
 }
 
-export type Panels = typeof import('./panels');
+type Panels = typeof import('./panels');
 
 export const panels: PanelLoader<Panels> = panelLoader(() => import(/* webpackChunkName: "pane-panels" */ './panels'));

@@ -6,7 +6,7 @@ import type { FormatId, Lang } from '../../model/types';
 import { importNoteStrings } from '../i18n-import';
 import { useStyles } from './styles';
 
-export interface ImportNotesProps {
+interface ImportNotesProps {
   notes: readonly ReaderNote[];
   format: FormatId;
   lang: Lang;

@@ -6,7 +6,7 @@ import type { PanelLoader } from '../lazy-panels';
 import { failedText } from './ProblemBars';
 import { useStyles } from './styles';
 
-export interface LazyPanelProps<M> {
+interface LazyPanelProps<M> {
   t: Strings;
   lang: Lang;
   loader: PanelLoader<M>;
