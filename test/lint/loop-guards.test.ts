@@ -18,7 +18,7 @@
  *     test, or the describe around it; a check in a sibling test does not count, since that test may not run):
  *     `expect(xs.length).toBe(n ≥ 1)` (`toEqual`, `toStrictEqual`, `toBeGreaterThanOrEqual(n ≥ 1)`,
  *     `toBeGreaterThan(n ≥ 0)`, `.size` alike), `expect(xs).toHaveLength(n ≥ 1)`, `expect(xs).not.toHaveLength(0)`,
- *     `expect(xs).toEqual([a, …])`, or `expect.assertions(n ≥ 1)`. The numbers are literals (or consts bound to them).
+ *     `expect(xs).toEqual([a, …])` (or a `.map` of such a literal), or `expect.assertions(n ≥ 1)`. The numbers are literals (or consts bound to them).
  *   - `xs.entries()`, `.keys()`, `.values()`, `.map(…)`, `.sort()`, `.reverse()`, `Array.from(xs)`, `[...xs]` and
  *     `Object.keys/values/entries(xs)` are as guarded as xs (same count); `Object.keys/values/entries` of one object
  *     read alike, so a count of `Object.keys(o)` guards a loop over `Object.entries(o)`.
@@ -83,6 +83,7 @@ describe('the detector', () => {
     ["expect(xs).toEqual(['a', 'b']);"],
     ['expect.assertions(4);'],
     ["expect(xs.map((x) => x.name)).toEqual(['a', 'b']);"],
+    ["expect(xs).toEqual(['a', 'b'].map((x) => x + '!'));"],
     ['expect([...xs.keys()].length).toBe(2);'],
     ['const N = 2; expect(xs).toHaveLength(N);'],
   ])('a count assertion before the loop guards it: %s', (guard) => {

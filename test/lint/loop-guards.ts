@@ -201,6 +201,13 @@ function isNonEmptyLiteral(n: ts.Expression): boolean {
   return false;
 }
 
+/** A non-empty literal, or a length-preserving view of one: `['T2', 'T3'].map((t) => name(t))`. */
+function isNonEmptyLiteralOrView(n: ts.Expression): boolean {
+  for (let v: ts.Expression | undefined = n, depth = 0; v && depth < 8; v = viewOf(v), depth++)
+    if (isNonEmptyLiteral(v)) return true;
+  return false;
+}
+
 /**
  * The nearest `const` declaration of `name` seen from `from` (block by block outwards, parameters of the functions
  * crossed shadowing it): its initializer, or undefined when the name is a parameter, a `let` or unknown.
@@ -338,7 +345,7 @@ function isCountAssertion(s: ts.Statement, want: string, of: 'collection' | 'num
   if (negated) return matcher === 'toHaveLength' && n === 0 && sameCount(actual).includes(want);
   if (sameCount(actual).includes(want)) {
     if (matcher === 'toHaveLength') return n !== undefined && n >= 1;
-    return ['toEqual', 'toStrictEqual'].includes(matcher) && isNonEmptyLiteral(arg);
+    return ['toEqual', 'toStrictEqual'].includes(matcher) && isNonEmptyLiteralOrView(arg);
   }
   const a = unwrap(actual);
   if (!ts.isPropertyAccessExpression(a) || !['length', 'size'].includes(a.name.text)) return false;
