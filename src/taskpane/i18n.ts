@@ -140,7 +140,7 @@ const zh = {
   showDetails: '详细说明',
   hideDetails: '收起说明',
   generateAgainTitle: (sheet: string) =>
-    `工作簿中已有一套统计表（工作表“${sheet}”）。再生成一套后，加载项将改为检查新的一套；原有表格保留，但不再检查。`,
+    `工作簿中已有一套统计表（工作表“${sheet}”）。再生成一套后，加载项检查当前工作表上的那一套，也可在窗格中切换；原有表格保留。`,
   generateAgain: '仍然生成',
 };
 
@@ -289,7 +289,7 @@ const en: Strings = {
   showDetails: 'Details',
   hideDetails: 'Hide details',
   generateAgainTitle: (sheet) =>
-    `The workbook already has a set of tables (sheet “${sheet}”). After generating another set, the add-in checks the new one; the old tables stay but are no longer checked.`,
+    `The workbook already has a set of tables (sheet “${sheet}”). After generating another set, the add-in checks the set on the active sheet, and you can switch sets in the pane; the old tables stay.`,
   generateAgain: 'Generate anyway',
 };
 
